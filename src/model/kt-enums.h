@@ -1,0 +1,143 @@
+/* kt-enums.h — the closed vocabularies of the contract register
+ *
+ * Copyright 2026 The Kontrakter authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Every enum below is stored in the portfolio file as its stable text code
+ * (kt_enum_code), never as its number, so that the order of values can change
+ * without touching existing files. Values are contiguous from 0. */
+
+typedef enum {
+  KT_CONTRACT_TYPE_MAIN,            /* hovedkontrakt */
+  KT_CONTRACT_TYPE_SUPPLEMENTARY,   /* tillægsaftale */
+  KT_CONTRACT_TYPE_SERVICE,         /* serviceaftale */
+  KT_CONTRACT_TYPE_DATA_PROCESSING, /* databehandleraftale */
+} KtContractType;
+
+typedef enum {
+  KT_PROCUREMENT_SKI,           /* SKI-rammeaftale */
+  KT_PROCUREMENT_EU_TENDER,     /* EU-udbud */
+  KT_PROCUREMENT_OWN_TENDER,    /* eget udbud */
+  KT_PROCUREMENT_JOINT_TENDER,  /* fællesudbud */
+  KT_PROCUREMENT_KOMBIT,        /* KOMBIT */
+  KT_PROCUREMENT_DIRECT_AWARD,  /* direkte tildeling */
+} KtProcurementForm;
+
+typedef enum {
+  KT_TEMPLATE_K01,
+  KT_TEMPLATE_K02,
+  KT_TEMPLATE_K03,
+  KT_TEMPLATE_KOMBIT,
+  KT_TEMPLATE_OTHER,
+} KtTemplate;
+
+typedef enum {
+  KT_STATUS_PLANNED,       /* planlagt */
+  KT_STATUS_ACTIVE,        /* aktiv */
+  KT_STATUS_NOTICE_GIVEN,  /* opsagt */
+  KT_STATUS_EXPIRED,       /* udløbet */
+} KtContractStatus;
+
+typedef enum {
+  KT_CATEGORY_OPERATION,    /* drift */
+  KT_CATEGORY_DEVELOPMENT,  /* udvikling */
+  KT_CATEGORY_LICENCE,      /* licens */
+  KT_CATEGORY_MAINTENANCE,  /* vedligehold */
+  KT_CATEGORY_CONSULTANCY,  /* konsulentydelser */
+  KT_CATEGORY_HOSTING,      /* hosting */
+  KT_CATEGORY_OTHER,        /* andet */
+} KtCategory;
+
+/* "N months' notice to the end of a month / quarter / year" */
+typedef enum {
+  KT_NOTICE_RULE_ANY_DAY,
+  KT_NOTICE_RULE_MONTH_END,
+  KT_NOTICE_RULE_QUARTER_END,
+  KT_NOTICE_RULE_YEAR_END,
+} KtNoticeRule;
+
+typedef enum {
+  KT_CRITICALITY_LOW,
+  KT_CRITICALITY_MEDIUM,
+  KT_CRITICALITY_HIGH,
+  KT_CRITICALITY_CRITICAL,
+} KtCriticality;
+
+typedef enum {
+  KT_PAYMENT_MODEL_FIXED_PRICE,           /* fast pris */
+  KT_PAYMENT_MODEL_TIME_AND_MATERIALS,    /* medgået tid */
+  KT_PAYMENT_MODEL_SUBSCRIPTION,          /* abonnement */
+  KT_PAYMENT_MODEL_LICENCE_MAINTENANCE,   /* licens og vedligehold */
+  KT_PAYMENT_MODEL_TRANSACTION,           /* transaktionsbaseret */
+  KT_PAYMENT_MODEL_OTHER,
+} KtPaymentModel;
+
+typedef enum {
+  KT_PAYMENT_FREQUENCY_ONCE,
+  KT_PAYMENT_FREQUENCY_MONTHLY,
+  KT_PAYMENT_FREQUENCY_QUARTERLY,
+  KT_PAYMENT_FREQUENCY_HALF_YEARLY,
+  KT_PAYMENT_FREQUENCY_YEARLY,
+} KtPaymentFrequency;
+
+typedef enum {
+  KT_PRICE_INDEX_NONE,            /* ingen regulering */
+  KT_PRICE_INDEX_NET_PRICE,       /* nettoprisindeks */
+  KT_PRICE_INDEX_CONSUMER_PRICE,  /* forbrugerprisindeks */
+  KT_PRICE_INDEX_WAGE_PRIVATE,    /* lønindeks for den private sektor */
+  KT_PRICE_INDEX_FIXED_PERCENT,   /* fast procentsats */
+  KT_PRICE_INDEX_OTHER,
+} KtPriceIndex;
+
+typedef enum {
+  KT_ORG_UNIT_KIND_FORVALTNING,
+  KT_ORG_UNIT_KIND_CENTER,
+} KtOrgUnitKind;
+
+/* Roles of a person, from the playbook; stored as a bit mask of (1 << role). */
+typedef enum {
+  KT_ROLE_CONTRACT_MANAGER,        /* kontraktstyringsansvarlig */
+  KT_ROLE_SYSTEM_OWNER,            /* systemejer */
+  KT_ROLE_IT_CONTROLLER,           /* it-controller */
+  KT_ROLE_IT_BUYER,                /* it-indkøber */
+  KT_ROLE_DEPARTMENT_COORDINATOR,  /* forvaltnings-it-koordinator */
+  KT_ROLE_HEAD_OF_DIGITALISATION,  /* digitaliseringschef */
+  KT_ROLE_ARCHITECTURE_LEAD,       /* arkitekturansvarlig */
+  KT_ROLE_SECURITY_LEAD,           /* it-sikkerhedsansvarlig */
+} KtRole;
+
+typedef enum {
+  KT_ENUM_CONTRACT_TYPE,
+  KT_ENUM_PROCUREMENT_FORM,
+  KT_ENUM_TEMPLATE,
+  KT_ENUM_STATUS,
+  KT_ENUM_CATEGORY,
+  KT_ENUM_NOTICE_RULE,
+  KT_ENUM_CRITICALITY,
+  KT_ENUM_PAYMENT_MODEL,
+  KT_ENUM_PAYMENT_FREQUENCY,
+  KT_ENUM_PRICE_INDEX,
+  KT_ENUM_ORG_UNIT_KIND,
+  KT_ENUM_ROLE,
+  KT_N_ENUMS
+} KtEnumKind;
+
+guint        kt_enum_count     (KtEnumKind  kind);
+/* Stable storage code ("main", "ski", ...); NULL when value is out of range. */
+const char  *kt_enum_code      (KtEnumKind  kind,
+                                int         value);
+/* FALSE (and *value untouched) when the code is unknown. */
+gboolean     kt_enum_from_code (KtEnumKind  kind,
+                                const char *code,
+                                int        *value);
+/* Translated label for the UI ("Hovedkontrakt" under Danish). */
+const char  *kt_enum_label     (KtEnumKind  kind,
+                                int         value);
+
+G_END_DECLS

@@ -1,0 +1,150 @@
+/* kt-store.h — one portfolio file (SQLite) behind a small API
+ *
+ * Copyright 2026 The Kontrakter authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every SQL statement of the application lives under src/store/. Nothing here
+ * includes GTK. A later server backend is meant to sit behind the same API.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "kt-audit-entry.h"
+#include "kt-contract.h"
+#include "kt-org-unit.h"
+#include "kt-person.h"
+#include "kt-supplier.h"
+
+G_BEGIN_DECLS
+
+#define KT_STORE_ERROR (kt_store_error_quark ())
+
+/* Error messages are translated and meant to be shown to the user as they are. */
+typedef enum {
+  KT_STORE_ERROR_FAILED,
+  KT_STORE_ERROR_NOT_PORTFOLIO,   /* an SQLite file of another program, or not SQLite */
+  KT_STORE_ERROR_CORRUPT,         /* damaged database file */
+  KT_STORE_ERROR_NEWER_VERSION,   /* written by a newer Kontrakter: opened read-only */
+  KT_STORE_ERROR_READ_ONLY,       /* a write on a read-only store */
+  KT_STORE_ERROR_CONFLICT,        /* the row was changed by someone else since it was read */
+  KT_STORE_ERROR_NOT_FOUND,
+  KT_STORE_ERROR_CONSTRAINT,      /* duplicate contract number, row still referenced, ... */
+  KT_STORE_ERROR_INVALID,         /* the record failed validation; nothing written */
+  KT_STORE_ERROR_BUSY,            /* the file stayed locked by someone else */
+  KT_STORE_ERROR_IO,              /* the file vanished or the disk failed */
+} KtStoreError;
+
+typedef enum {
+  KT_STORE_OPEN_DEFAULT   = 0,
+  KT_STORE_OPEN_CREATE    = 1 << 0,  /* create a new, empty portfolio if the file is missing */
+  KT_STORE_OPEN_READ_ONLY = 1 << 1,
+} KtStoreOpenFlags;
+
+#define KT_TYPE_STORE (kt_store_get_type ())
+G_DECLARE_FINAL_TYPE (KtStore, kt_store, KT, STORE, GObject)
+
+GQuark       kt_store_error_quark           (void);
+
+/* Opens (and migrates) a portfolio. A file that can only be read — a newer
+ * schema, an unwritable file — is still opened, read-only, and
+ * kt_store_get_read_only_reason () says why. Returns NULL with a translated
+ * error for a non-portfolio, corrupt or missing file. Never modifies a file it
+ * does not recognise. */
+KtStore     *kt_store_open                  (const char        *path,
+                                             KtStoreOpenFlags   flags,
+                                             GError           **error);
+const char  *kt_store_get_path              (KtStore           *self);
+gboolean     kt_store_is_read_only          (KtStore           *self);
+const char  *kt_store_get_read_only_reason  (KtStore           *self);
+int          kt_store_get_schema_version    (KtStore           *self);
+/* The newest schema this build knows. */
+int          kt_store_schema_version_latest (void);
+
+/* Who is recorded in the audit trail and in changed_by. Defaults to
+ * g_get_user_name () and g_get_host_name (). */
+void         kt_store_set_identity          (KtStore           *self,
+                                             const char        *user,
+                                             const char        *host);
+
+/* Groups many writes into one transaction (the example generator, imports).
+ * Writes inside a batch do not commit on their own. */
+gboolean     kt_store_begin_batch           (KtStore           *self,
+                                             GError           **error);
+gboolean     kt_store_commit_batch          (KtStore           *self,
+                                             GError           **error);
+void         kt_store_rollback_batch        (KtStore           *self);
+
+/* Contracts. Lists hold live (not deleted) rows ordered by number, with the
+ * display names filled in. Insert sets id, version, changed_by and changed_at
+ * on the record; update needs the version that was read and bumps it. A lost
+ * race is KT_STORE_ERROR_CONFLICT: "changed by <who> at <when>". Every
+ * changed field is written to the audit trail in the same transaction. */
+GPtrArray   *kt_store_list_contracts        (KtStore           *self,
+                                             GError           **error);
+KtContract  *kt_store_get_contract          (KtStore           *self,
+                                             gint64             id,
+                                             GError           **error);
+gboolean     kt_store_insert_contract       (KtStore           *self,
+                                             KtContract        *contract,
+                                             GError           **error);
+gboolean     kt_store_update_contract       (KtStore           *self,
+                                             KtContract        *contract,
+                                             GError           **error);
+/* Soft delete: the row is hidden and can be brought back by restore (undo). */
+gboolean     kt_store_delete_contract       (KtStore           *self,
+                                             gint64             id,
+                                             gint64             version,
+                                             GError           **error);
+gboolean     kt_store_restore_contract      (KtStore           *self,
+                                             gint64             id,
+                                             GError           **error);
+/* TRUE when a live data processing agreement has this contract as parent. */
+gboolean     kt_store_contract_has_dpa      (KtStore           *self,
+                                             gint64             contract_id,
+                                             GError           **error);
+
+/* Suppliers, with their contact persons (saved and audited together). Delete
+ * is refused with KT_STORE_ERROR_CONSTRAINT while contracts refer to it. */
+GPtrArray   *kt_store_list_suppliers        (KtStore           *self,
+                                             GError           **error);
+KtSupplier  *kt_store_get_supplier          (KtStore           *self,
+                                             gint64             id,
+                                             GError           **error);
+gboolean     kt_store_insert_supplier       (KtStore           *self,
+                                             KtSupplier        *supplier,
+                                             GError           **error);
+gboolean     kt_store_update_supplier       (KtStore           *self,
+                                             KtSupplier        *supplier,
+                                             GError           **error);
+gboolean     kt_store_delete_supplier       (KtStore           *self,
+                                             gint64             id,
+                                             gint64             version,
+                                             GError           **error);
+
+/* People and org units. */
+GPtrArray   *kt_store_list_people           (KtStore           *self,
+                                             GError           **error);
+gboolean     kt_store_insert_person         (KtStore           *self,
+                                             KtPerson          *person,
+                                             GError           **error);
+gboolean     kt_store_update_person         (KtStore           *self,
+                                             KtPerson          *person,
+                                             GError           **error);
+GPtrArray   *kt_store_list_org_units        (KtStore           *self,
+                                             GError           **error);
+gboolean     kt_store_insert_org_unit       (KtStore           *self,
+                                             KtOrgUnit         *unit,
+                                             GError           **error);
+gboolean     kt_store_update_org_unit       (KtStore           *self,
+                                             KtOrgUnit         *unit,
+                                             GError           **error);
+
+/* Audit trail of one row, newest first. entity: "contract", "supplier",
+ * "person", "org_unit". */
+GPtrArray   *kt_store_list_audit            (KtStore           *self,
+                                             const char        *entity,
+                                             gint64             entity_id,
+                                             GError           **error);
+
+G_END_DECLS
