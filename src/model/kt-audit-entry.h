@@ -25,6 +25,7 @@ typedef struct {
 } KtAuditEntry;
 
 GType         kt_audit_entry_get_type (void) G_GNUC_CONST;
+KtAuditEntry *kt_audit_entry_new      (void);
 KtAuditEntry *kt_audit_entry_copy     (const KtAuditEntry *entry);
 void          kt_audit_entry_free     (KtAuditEntry       *entry);
 

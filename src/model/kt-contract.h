@@ -79,7 +79,8 @@ KtContract *kt_contract_new      (void);
 KtContract *kt_contract_copy     (const KtContract *contract);
 void        kt_contract_free     (KtContract       *contract);
 /* TRUE when every stored (editable) field is equal; ignores id, version and
- * the display-only fields. */
+ * the display-only fields. A NULL string equals "" (both an empty entry);
+ * unset dates are equal to each other. */
 gboolean    kt_contract_equal_fields (const KtContract *a,
                                       const KtContract *b);
 

@@ -25,8 +25,9 @@ typedef enum {
   KT_STORE_ERROR_FAILED,
   KT_STORE_ERROR_NOT_PORTFOLIO,   /* an SQLite file of another program, or not SQLite */
   KT_STORE_ERROR_CORRUPT,         /* damaged database file */
-  KT_STORE_ERROR_NEWER_VERSION,   /* written by a newer Kontrakter: opened read-only */
-  KT_STORE_ERROR_READ_ONLY,       /* a write on a read-only store */
+  KT_STORE_ERROR_NEWER_VERSION,   /* written by a newer Kontrakter: opened read-only;
+                                   * writes to such a store fail with this code */
+  KT_STORE_ERROR_READ_ONLY,       /* a write on a store that is read-only for any other reason */
   KT_STORE_ERROR_CONFLICT,        /* the row was changed by someone else since it was read */
   KT_STORE_ERROR_NOT_FOUND,
   KT_STORE_ERROR_CONSTRAINT,      /* duplicate contract number, row still referenced, ... */
@@ -46,11 +47,14 @@ G_DECLARE_FINAL_TYPE (KtStore, kt_store, KT, STORE, GObject)
 
 GQuark       kt_store_error_quark           (void);
 
-/* Opens (and migrates) a portfolio. A file that can only be read — a newer
+/* A KtStore is one connection to the file. It may be used from any thread,
+ * but from one thread at a time.
+ *
+ * Opens (and migrates) a portfolio. A file that can only be read — a newer
  * schema, an unwritable file — is still opened, read-only, and
  * kt_store_get_read_only_reason () says why. Returns NULL with a translated
- * error for a non-portfolio, corrupt or missing file. Never modifies a file it
- * does not recognise. */
+ * error for a non-portfolio, corrupt or missing file (NOT_FOUND unless
+ * KT_STORE_OPEN_CREATE). Never modifies a file it does not recognise. */
 KtStore     *kt_store_open                  (const char        *path,
                                              KtStoreOpenFlags   flags,
                                              GError           **error);
@@ -62,10 +66,17 @@ int          kt_store_get_schema_version    (KtStore           *self);
 int          kt_store_schema_version_latest (void);
 
 /* Who is recorded in the audit trail and in changed_by. Defaults to
- * g_get_user_name () and g_get_host_name (). */
+ * g_get_user_name () and g_get_host_name (). The audit trail records user
+ * and host; changed_by (shown in "changed by <name>" conflicts) records the
+ * person's real name (g_get_real_name ()) by default, or @user once this is
+ * called. */
 void         kt_store_set_identity          (KtStore           *self,
                                              const char        *user,
                                              const char        *host);
+
+/* TRUE once another connection (a colleague) has committed a change to the
+ * file since the previous call (PRAGMA data_version): time to reload. */
+gboolean     kt_store_poll_changes          (KtStore           *self);
 
 /* Groups many writes into one transaction (the example generator, imports).
  * Writes inside a batch do not commit on their own. */
@@ -91,7 +102,10 @@ gboolean     kt_store_insert_contract       (KtStore           *self,
 gboolean     kt_store_update_contract       (KtStore           *self,
                                              KtContract        *contract,
                                              GError           **error);
-/* Soft delete: the row is hidden and can be brought back by restore (undo). */
+/* get_contract returns live contracts only (NOT_FOUND otherwise).
+ * Soft delete: the row is hidden and can be brought back by restore (undo);
+ * a contract that is main contract of live ones cannot be deleted. Restoring
+ * a live contract does nothing. */
 gboolean     kt_store_delete_contract       (KtStore           *self,
                                              gint64             id,
                                              gint64             version,
@@ -104,8 +118,10 @@ gboolean     kt_store_contract_has_dpa      (KtStore           *self,
                                              gint64             contract_id,
                                              GError           **error);
 
-/* Suppliers, with their contact persons (saved and audited together). Delete
- * is refused with KT_STORE_ERROR_CONSTRAINT while contracts refer to it. */
+/* Suppliers, with their contact persons (saved and audited together, as the
+ * field "contacts"; contact ids are not kept across saves). The CVR number is
+ * stored normalised ("DK 12 34 56 78" → "12345678"). Delete is refused with
+ * KT_STORE_ERROR_CONSTRAINT while contracts, also deleted ones, refer to it. */
 GPtrArray   *kt_store_list_suppliers        (KtStore           *self,
                                              GError           **error);
 KtSupplier  *kt_store_get_supplier          (KtStore           *self,

@@ -1,0 +1,247 @@
+/* kt-store-private.h — shared between the files of src/store (and its tests)
+ *
+ * Copyright 2026 The Kontrakter authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "kt-store.h"
+
+G_BEGIN_DECLS
+
+/* "Kont" in ASCII: marks a file as a Kontrakter portfolio (PRAGMA application_id). */
+#define KT_STORE_APPLICATION_ID 0x4B6F6E74
+
+struct _KtStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;        /* SQL text → sqlite3_stmt*, reset after each use */
+
+  gboolean    read_only;
+  int         read_only_code;    /* KtStoreError used when a write is refused */
+  char       *read_only_reason;
+  int         schema_version;
+  gint64      data_version;      /* PRAGMA data_version at the last poll */
+
+  char       *user;              /* login name, for the audit trail */
+  char       *host;
+  char       *display_name;      /* written to changed_by; shown in conflicts */
+
+  gboolean    in_batch;
+};
+
+/* ---- kt-store.c ---- */
+
+/* For the tests: how long to wait for a colleague's lock. */
+void          kt_store_set_busy_timeout    (KtStore     *self,
+                                            int          milliseconds);
+
+/* ---- kt-store-db.c: statements, transactions, errors ---- */
+
+/* A cached statement; the autoptr only resets it, the store owns it. */
+typedef sqlite3_stmt KtStmt;
+void          kt_stmt_release              (KtStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KtStmt, kt_stmt_release)
+
+KtStmt       *kt_store_prepare             (KtStore     *self,
+                                            const char  *sql,
+                                            GError     **error);
+/* Steps a statement that returns no rows, then resets it. */
+gboolean      kt_store_step_done           (KtStore     *self,
+                                            KtStmt      *stmt,
+                                            GError     **error);
+
+/* Translates an SQLite result into a KT_STORE_ERROR. */
+void          kt_store_set_error           (KtStore     *self,
+                                            GError     **error,
+                                            int          rc);
+void          kt_store_set_error_db        (sqlite3     *db,
+                                            const char  *path,
+                                            GError     **error,
+                                            int          rc);
+
+/* Every change runs between write_begin and write_commit (or
+ * write_rollback). Outside a batch that is BEGIN IMMEDIATE … COMMIT; inside
+ * one it is a savepoint, so a failed write undoes only itself. */
+gboolean      kt_store_write_begin         (KtStore     *self,
+                                            GError     **error);
+gboolean      kt_store_write_commit        (KtStore     *self,
+                                            GError     **error);
+void          kt_store_write_rollback      (KtStore     *self);
+
+/* Runs a semicolon-separated script of constant statements (DDL). */
+gboolean      kt_store_run_script          (sqlite3     *db,
+                                            const char  *path,
+                                            const char  *script,
+                                            GError     **error);
+
+/* Now as ISO 8601 UTC, "2026-11-26T17:40:03Z". */
+char         *kt_store_now                 (void);
+/* A stored timestamp as people read it, in local time. */
+char         *kt_store_format_time         (const char  *iso);
+
+/* ---- kt-store-schema.c: migrations ---- */
+
+/* Brings the file to the newest schema, one step per transaction. */
+gboolean      kt_store_migrate             (sqlite3     *db,
+                                            const char  *path,
+                                            int          target_version,
+                                            GError     **error);
+/* For the tests: a new portfolio at an older schema version. */
+gboolean      kt_store_create_at_version   (const char  *path,
+                                            int          version,
+                                            GError     **error);
+
+/* ---- kt-store-fields.c: table-driven rows ---- */
+
+typedef enum {
+  KT_FIELD_TEXT,   /* char *; "" and NULL are both stored as NULL */
+  KT_FIELD_UINT,   /* guint */
+  KT_FIELD_ID,     /* gint64 row id; 0 is NULL */
+  KT_FIELD_MONEY,  /* gint64 øre; KT_MONEY_NONE is NULL */
+  KT_FIELD_BOOL,   /* gboolean, stored 0/1 */
+  KT_FIELD_DATE,   /* GDate; invalid is NULL, else 'YYYY-MM-DD' */
+  KT_FIELD_ENUM,   /* an int-sized enum, stored as its kt_enum_code */
+} KtFieldType;
+
+typedef struct {
+  const char  *column;
+  KtFieldType  type;
+  gsize        offset;
+  KtEnumKind   enum_kind;  /* KT_FIELD_ENUM only */
+} KtField;
+
+typedef struct {
+  const char    *entity;             /* audit name: "contract" */
+  const char    *table;
+  const KtField *fields;
+  guint          n_fields;
+  gsize          id_offset;
+  gsize          version_offset;
+  gssize         changed_by_offset;  /* -1 when the struct has none */
+  gssize         changed_at_offset;
+  gboolean       soft_delete;        /* rows have deleted_at */
+  gpointer     (*new_record)  (void);
+  void         (*free_record) (gpointer record);
+
+  /* Built once from the fields. */
+  gsize          built;
+  char          *select_sql;         /* SELECT id, version, changed_by, changed_at, fields… FROM t WHERE id = ? */
+  char          *insert_sql;
+  char          *update_sql;
+} KtEntity;
+
+extern KtEntity kt_contract_entity;
+extern KtEntity kt_supplier_entity;
+extern KtEntity kt_person_entity;
+extern KtEntity kt_org_unit_entity;
+
+/* Makes sure the generated SQL of the entity exists. */
+const KtEntity *kt_entity_get              (KtEntity       *entity);
+
+/* Comma-separated column names, each with the given prefix ("c."). */
+char         *kt_entity_columns            (const KtEntity *entity,
+                                            const char     *prefix);
+
+/* Binds every field from @first_param on; returns the next free index. */
+int           kt_fields_bind               (const KtEntity *entity,
+                                            sqlite3_stmt   *stmt,
+                                            int             first_param,
+                                            gconstpointer   record);
+/* Reads the fields from result columns @first_col on; returns the next. */
+int           kt_fields_read               (const KtEntity *entity,
+                                            sqlite3_stmt   *stmt,
+                                            int             first_col,
+                                            gpointer        record);
+/* Reads id, version, changed_by, changed_at from columns 0–3 and the fields
+ * from column 4 on; returns the next column. */
+int           kt_entity_read_row           (const KtEntity *entity,
+                                            sqlite3_stmt   *stmt,
+                                            gpointer        record);
+
+/* Refuses values the schema cannot hold (an enum out of range) with
+ * KT_STORE_ERROR_INVALID, before any SQL runs. */
+gboolean      kt_fields_check              (const KtEntity *entity,
+                                            gconstpointer   record,
+                                            GError        **error);
+
+/* The stored text of one field (ISO dates, øre, codes, 0/1); NULL = empty. */
+char         *kt_field_to_text             (const KtField  *field,
+                                            gconstpointer   record);
+
+typedef struct {
+  const char *field;      /* column name, static */
+  char       *old_value;
+  char       *new_value;
+} KtFieldChange;
+
+void          kt_field_change_free         (KtFieldChange  *change);
+/* One KtFieldChange per field whose stored text differs. */
+GPtrArray    *kt_fields_diff               (const KtEntity *entity,
+                                            gconstpointer   old_record,
+                                            gconstpointer   new_record);
+
+/* ---- kt-store-rows.c: generic insert / update / conflicts ---- */
+
+/* Fetches the row (live only for soft-deleted entities) into a new record;
+ * NULL without error when there is none. */
+gpointer      kt_store_row_fetch           (KtStore        *self,
+                                            const KtEntity *entity,
+                                            gint64          id,
+                                            GError        **error);
+/* Entity-specific steps inside the write transaction of kt_store_save_row.
+ * check: before the row is written; on update @old_record is the row as
+ * stored and @changes the field diff, to which it may append (e.g.
+ * "contacts"). write: after the row is written, with its id (@changes is
+ * NULL on insert). Either may be NULL. */
+typedef struct {
+  gboolean (*check) (KtStore        *self,
+                     gconstpointer   record,
+                     gconstpointer   old_record,
+                     GPtrArray      *changes,
+                     GError        **error);
+  gboolean (*write) (KtStore        *self,
+                     gint64          id,
+                     gconstpointer   record,
+                     GPtrArray      *changes,
+                     GError        **error);
+} KtRowHooks;
+
+/* Inserts (id == 0) or updates a row in its own transaction, with the audit
+ * rows. An update reads the stored row, refuses a stale version with
+ * KT_STORE_ERROR_CONFLICT, diffs, and runs UPDATE … WHERE id AND version;
+ * no change at all writes nothing. On success id, version and changed_*
+ * of @record are set; on failure @record is untouched. */
+gboolean      kt_store_save_row            (KtStore          *self,
+                                            const KtEntity   *entity,
+                                            gpointer          record,
+                                            const char       *label,
+                                            const KtRowHooks *hooks,
+                                            GError          **error);
+/* The CONFLICT / NOT_FOUND error for a row that is not at @version. */
+void          kt_store_row_conflict        (KtStore        *self,
+                                            const KtEntity *entity,
+                                            gint64          id,
+                                            const char     *label,
+                                            GError        **error);
+/* Fails with KT_STORE_ERROR_READ_ONLY / _NEWER_VERSION when writes are off. */
+gboolean      kt_store_check_writable      (KtStore        *self,
+                                            GError        **error);
+
+/* ---- kt-store-audit.c ---- */
+
+gboolean      kt_store_audit               (KtStore        *self,
+                                            const char     *entity,
+                                            gint64          entity_id,
+                                            const char     *action,
+                                            const char     *field,
+                                            const char     *old_value,
+                                            const char     *new_value,
+                                            GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,357 @@
+/* kt-store-schema.c — the portfolio schema and its forward migrations
+ *
+ * Copyright 2026 The Kontrakter authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each step brings a file from version N-1 to N in one transaction that also
+ * sets PRAGMA user_version, so a file is always at exactly one version. A step
+ * is never edited once released: a change of the schema is a new step. The
+ * enum codes in the CHECK constraints are therefore written out here rather
+ * than taken from kt_enum_code (); test-store checks that they agree.
+ */
+
+#define G_LOG_DOMAIN "Kontrakter"
+
+#include <glib/gi18n.h>
+
+#include "kt-store-private.h"
+
+/* 'YYYY-MM-DD' and a real day: with a modifier date() goes through the
+ * Julian day and turns 2026-02-30 into 2026-03-02 (without, it echoes it). */
+#define DATE_CHECK(col) \
+  "CHECK (" col " IS NULL OR (" col " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' " \
+  "AND date(" col ", '+0 days') = " col "))"
+
+#define NAME_CHECK(col) "CHECK (length(trim(" col ")) > 0)"
+
+#define TIMESTAMP_CHECK(col) \
+  "CHECK (" col " IS NULL OR " col " GLOB " \
+  "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')"
+
+#define EDIT_COLUMNS \
+  "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),\n" \
+  "  changed_by TEXT,\n" \
+  "  changed_at TEXT " TIMESTAMP_CHECK ("changed_at")
+
+/* Foreign keys are RESTRICT: the store never hard-deletes people, org units
+ * or contracts, and a silent SET NULL would drop the responsible person of
+ * a contract without an audit row. Contacts belong to their supplier. */
+static const char schema_v1[] =
+  "CREATE TABLE meta (\n"
+  "  key   TEXT PRIMARY KEY,\n"
+  "  value TEXT\n"
+  ") STRICT;\n"
+
+  "CREATE TABLE org_units (\n"
+  "  id        INTEGER PRIMARY KEY,\n"
+  "  name      TEXT NOT NULL " NAME_CHECK ("name") ",\n"
+  "  kind      TEXT NOT NULL CHECK (kind IN ('forvaltning', 'center')),\n"
+  "  parent_id INTEGER REFERENCES org_units (id) ON DELETE RESTRICT,\n"
+  EDIT_COLUMNS ",\n"
+  "  CHECK (parent_id IS NULL OR parent_id <> id)\n"
+  ") STRICT;\n"
+  "CREATE INDEX org_units_parent ON org_units (parent_id);\n"
+
+  "CREATE TABLE people (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  name        TEXT NOT NULL " NAME_CHECK ("name") ",\n"
+  "  email       TEXT,\n"
+  "  org_unit_id INTEGER REFERENCES org_units (id) ON DELETE RESTRICT,\n"
+  "  roles       INTEGER NOT NULL DEFAULT 0 CHECK (roles BETWEEN 0 AND 255),\n"
+  EDIT_COLUMNS "\n"
+  ") STRICT;\n"
+  "CREATE INDEX people_org_unit ON people (org_unit_id);\n"
+
+  "CREATE TABLE suppliers (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  name        TEXT NOT NULL " NAME_CHECK ("name") ",\n"
+  "  cvr         TEXT CHECK (cvr IS NULL OR (length (cvr) = 8 AND cvr GLOB '[1-9]*' "
+  "                          AND cvr NOT GLOB '*[^0-9]*')),\n"
+  "  address     TEXT,\n"
+  "  postal_code TEXT,\n"
+  "  city        TEXT,\n"
+  "  notes       TEXT,\n"
+  EDIT_COLUMNS "\n"
+  ") STRICT;\n"
+  "CREATE INDEX suppliers_name ON suppliers (name);\n"
+
+  "CREATE TABLE supplier_contacts (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  supplier_id INTEGER NOT NULL REFERENCES suppliers (id) ON DELETE CASCADE,\n"
+  "  position    INTEGER NOT NULL,\n"
+  "  name        TEXT NOT NULL " NAME_CHECK ("name") ",\n"
+  "  title       TEXT,\n"
+  "  email       TEXT,\n"
+  "  phone       TEXT\n"
+  ") STRICT;\n"
+  "CREATE INDEX supplier_contacts_supplier ON supplier_contacts (supplier_id, position);\n"
+
+  "CREATE TABLE contracts (\n"
+  "  id                    INTEGER PRIMARY KEY,\n"
+  "  number                TEXT NOT NULL " NAME_CHECK ("number") ",\n"
+  "  name                  TEXT NOT NULL " NAME_CHECK ("name") ",\n"
+  "  type                  TEXT NOT NULL CHECK (type IN ('main', 'supplementary', 'service',"
+  "                          'data_processing')),\n"
+  "  parent_id             INTEGER REFERENCES contracts (id) ON DELETE RESTRICT,\n"
+  "  template_kind         TEXT NOT NULL CHECK (template_kind IN ('k01', 'k02', 'k03', 'kombit',"
+  "                          'other')),\n"
+  "  status                TEXT NOT NULL CHECK (status IN ('planned', 'active', 'notice_given',"
+  "                          'expired')),\n"
+  "  supplier_id           INTEGER REFERENCES suppliers (id) ON DELETE RESTRICT,\n"
+  "  system_owner_id       INTEGER REFERENCES people (id) ON DELETE RESTRICT,\n"
+  "  administrator_id      INTEGER REFERENCES people (id) ON DELETE RESTRICT,\n"
+  "  org_unit_id           INTEGER REFERENCES org_units (id) ON DELETE RESTRICT,\n"
+  "  category              TEXT NOT NULL CHECK (category IN ('operation', 'development',"
+  "                          'licence', 'maintenance', 'consultancy', 'hosting', 'other')),\n"
+  "  procurement_form      TEXT NOT NULL CHECK (procurement_form IN ('ski', 'eu_tender',"
+  "                          'own_tender', 'joint_tender', 'kombit', 'direct_award')),\n"
+  "  criticality           TEXT NOT NULL CHECK (criticality IN ('low', 'medium', 'high',"
+  "                          'critical')),\n"
+  "  purchased_services    TEXT,\n"
+  "  contract_sum          INTEGER,\n"
+  "  annual_cost           INTEGER,\n"
+  "  payment_model         TEXT NOT NULL CHECK (payment_model IN ('fixed_price',"
+  "                          'time_and_materials', 'subscription', 'licence_maintenance',"
+  "                          'transaction', 'other')),\n"
+  "  payment_frequency     TEXT NOT NULL CHECK (payment_frequency IN ('once', 'monthly',"
+  "                          'quarterly', 'half_yearly', 'yearly')),\n"
+  "  price_index           TEXT NOT NULL CHECK (price_index IN ('none', 'net_price',"
+  "                          'consumer_price', 'wage_private', 'fixed_percent', 'other')),\n"
+  "  price_regulation_date TEXT " DATE_CHECK ("price_regulation_date") ",\n"
+  "  signed_date           TEXT " DATE_CHECK ("signed_date") ",\n"
+  "  start_date            TEXT " DATE_CHECK ("start_date") ",\n"
+  "  irrevocable_until     TEXT " DATE_CHECK ("irrevocable_until") ",\n"
+  "  end_date              TEXT " DATE_CHECK ("end_date") ",\n"
+  "  running               INTEGER NOT NULL DEFAULT 0 CHECK (running IN (0, 1)),\n"
+  "  notice_months         INTEGER NOT NULL DEFAULT 0 CHECK (notice_months BETWEEN 0 AND 120),\n"
+  "  notice_rule           TEXT NOT NULL CHECK (notice_rule IN ('any_day', 'month_end',"
+  "                          'quarter_end', 'year_end')),\n"
+  "  option_count          INTEGER NOT NULL DEFAULT 0 CHECK (option_count BETWEEN 0 AND 100),\n"
+  "  option_months         INTEGER NOT NULL DEFAULT 0 CHECK (option_months BETWEEN 0 AND 600),\n"
+  "  options_used          INTEGER NOT NULL DEFAULT 0 CHECK (options_used >= 0),\n"
+  "  personal_data         INTEGER NOT NULL DEFAULT 0 CHECK (personal_data IN (0, 1)),\n"
+  "  exit_notes            TEXT,\n"
+  "  learning_points       TEXT,\n"
+  "  notes                 TEXT,\n"
+  "  deleted_at            TEXT " TIMESTAMP_CHECK ("deleted_at") ",\n"
+  EDIT_COLUMNS ",\n"
+  "  CHECK (end_date IS NULL OR start_date IS NULL OR start_date <= end_date),\n"
+  "  CHECK (running = 0 OR end_date IS NULL),\n"
+  "  CHECK (options_used <= option_count),\n"
+  "  CHECK (contract_sum IS NULL OR contract_sum >= 0),\n"
+  "  CHECK (annual_cost IS NULL OR annual_cost >= 0),\n"
+  "  CHECK (parent_id IS NULL OR parent_id <> id)\n"
+  ") STRICT;\n"
+  /* Also serves the list, which is ordered by number over live rows. */
+  "CREATE UNIQUE INDEX contracts_number_live ON contracts (number) WHERE deleted_at IS NULL;\n"
+  /* Foreign-key checks on the parent side scan these. */
+  "CREATE INDEX contracts_parent ON contracts (parent_id);\n"
+  "CREATE INDEX contracts_supplier ON contracts (supplier_id);\n"
+  "CREATE INDEX contracts_system_owner ON contracts (system_owner_id);\n"
+  "CREATE INDEX contracts_administrator ON contracts (administrator_id);\n"
+  "CREATE INDEX contracts_org_unit ON contracts (org_unit_id);\n"
+  "CREATE INDEX contracts_end_date ON contracts (end_date) WHERE deleted_at IS NULL;\n"
+
+  "CREATE TABLE audit_log (\n"
+  "  id        INTEGER PRIMARY KEY,\n"
+  "  at        TEXT NOT NULL " TIMESTAMP_CHECK ("at") ",\n"
+  "  user      TEXT NOT NULL,\n"
+  "  host      TEXT NOT NULL,\n"
+  "  entity    TEXT NOT NULL CHECK (entity IN ('contract', 'supplier', 'person', 'org_unit')),\n"
+  "  entity_id INTEGER NOT NULL,\n"
+  "  action    TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'restore')),\n"
+  "  field     TEXT,\n"
+  "  old_value TEXT,\n"
+  "  new_value TEXT\n"
+  ") STRICT;\n"
+  "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, id);\n"
+  /* The trail is append-only, also for other tools that open the file. */
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\n"
+  "BEGIN SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;\n"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\n"
+  "BEGIN SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;\n";
+
+typedef struct {
+  int         version;
+  const char *sql;
+} KtMigration;
+
+/* Append new steps at the end; never edit a released one. */
+static const KtMigration migrations[] = {
+  { 1, schema_v1 },
+};
+
+int
+kt_store_schema_version_latest (void)
+{
+  return migrations[G_N_ELEMENTS (migrations) - 1].version;
+}
+
+static gboolean
+exec_simple (sqlite3     *db,
+             const char  *path,
+             const char  *sql,
+             GError     **error)
+{
+  return kt_store_run_script (db, path, sql, error);
+}
+
+static gboolean
+read_user_version (sqlite3     *db,
+                   const char  *path,
+                   int         *version,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    {
+      kt_store_set_error_db (db, path, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_meta (sqlite3     *db,
+            const char  *path,
+            GError     **error)
+{
+  static const char sql[] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)";
+  const char *real_name = g_get_real_name ();
+  g_autofree char *now = kt_store_now ();
+  const char *pairs[][2] = {
+    { "created_at", now },
+    { "created_by", (real_name && !g_str_equal (real_name, "Unknown")) ? real_name
+                                                                      : g_get_user_name () },
+    { "created_with", "Kontrakter " PACKAGE_VERSION },
+  };
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (pairs); i++)
+    {
+      sqlite3_bind_text (stmt, 1, pairs[i][0], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, pairs[i][1], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    {
+      kt_store_set_error_db (db, path, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_step (sqlite3            *db,
+            const char         *path,
+            const KtMigration  *step,
+            GError            **error)
+{
+  g_autofree char *set_version = NULL;
+  int current = 0;
+
+  if (!exec_simple (db, path, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* A colleague may have migrated the file while we waited for the lock. */
+  if (!read_user_version (db, path, &current, error))
+    goto fail;
+  if (current >= step->version)
+    return exec_simple (db, path, "COMMIT", error);
+
+  if (!exec_simple (db, path, step->sql, error))
+    goto fail;
+
+  if (step->version == 1)
+    {
+      g_autofree char *set_app_id =
+        g_strdup_printf ("PRAGMA application_id = %d", KT_STORE_APPLICATION_ID);
+
+      if (!exec_simple (db, path, set_app_id, error) || !write_meta (db, path, error))
+        goto fail;
+    }
+
+  /* PRAGMAs take no parameters; the value is our own integer. */
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", step->version);
+  if (!exec_simple (db, path, set_version, error) ||
+      !exec_simple (db, path, "COMMIT", error))
+    goto fail;
+
+  g_debug ("Migrated %s to schema version %d", path, step->version);
+
+  return TRUE;
+
+fail:
+  if (!sqlite3_get_autocommit (db))
+    exec_simple (db, path, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+gboolean
+kt_store_migrate (sqlite3     *db,
+                  const char  *path,
+                  int          target_version,
+                  GError     **error)
+{
+  int current = 0;
+
+  if (!read_user_version (db, path, &current, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      if (migrations[i].version <= current)
+        continue;
+      if (migrations[i].version > target_version)
+        break;
+      if (!apply_step (db, path, &migrations[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kt_store_create_at_version (const char  *path,
+                            int          version,
+                            GError     **error)
+{
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (version >= 1 && version <= kt_store_schema_version_latest (), FALSE);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      kt_store_set_error_db (db, path, error, rc);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  ok = exec_simple (db, path, "PRAGMA journal_mode=DELETE; PRAGMA foreign_keys=ON;", error) &&
+       kt_store_migrate (db, path, version, error);
+
+  sqlite3_close (db);
+
+  return ok;
+}

@@ -1,0 +1,37 @@
+/* kt-contract-page.h — view and edit one contract
+ *
+ * Copyright 2026 The Kontrakter authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kt-store.h"
+
+G_BEGIN_DECLS
+
+#define KT_TYPE_CONTRACT_PAGE (kt_contract_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (KtContractPage, kt_contract_page, KT, CONTRACT_PAGE, GtkWidget)
+
+/* A page of the window with its own header bar: back, the contract's
+ * number and name, Save (Ctrl+S) and a menu with Revert and Delete.
+ *
+ * Signals:
+ *   "saved"           (gint64 id)  after an insert or update
+ *   "deleted"         (gint64 id)  after a (soft) delete; the window offers undo
+ *   "close-requested" ()           back button or Escape; the page does not ask
+ *                                  about unsaved changes itself */
+KtContractPage *kt_contract_page_new                 (void);
+void            kt_contract_page_set_store           (KtContractPage  *self,
+                                                      KtStore         *store);
+gboolean        kt_contract_page_load                (KtContractPage  *self,
+                                                      gint64           contract_id,
+                                                      GError         **error);
+/* A blank form with the defaults of kt_contract_new (); nothing is stored
+ * until it is saved. */
+void            kt_contract_page_new_contract        (KtContractPage  *self);
+gboolean        kt_contract_page_has_unsaved_changes (KtContractPage  *self);
+
+G_END_DECLS

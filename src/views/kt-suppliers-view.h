@@ -1,0 +1,34 @@
+/* kt-suppliers-view.h — the suppliers (Leverandører) page of the window
+ *
+ * Copyright 2026 The Kontrakter authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kt-store.h"
+
+G_BEGIN_DECLS
+
+#define KT_TYPE_SUPPLIERS_VIEW (kt_suppliers_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (KtSuppliersView, kt_suppliers_view, KT, SUPPLIERS_VIEW, GtkWidget)
+
+/* A searchable list of suppliers beside an editor for the chosen one: name,
+ * CVR, address, contact persons, notes, and the supplier's contracts.
+ *
+ * Signals:
+ *   "contract-activated" (gint64 id)  one of the supplier's contracts was
+ *                                     activated; the window opens it */
+KtSuppliersView *kt_suppliers_view_new       (void);
+void             kt_suppliers_view_set_store (KtSuppliersView *self,
+                                              KtStore         *store);
+/* Reads the suppliers again (after a change elsewhere); the supplier being
+ * edited keeps the user's unsaved changes. */
+void             kt_suppliers_view_reload    (KtSuppliersView *self);
+/* Whether the supplier in the editor has changes that are not saved (for
+ * the window to ask before it closes). */
+gboolean         kt_suppliers_view_has_unsaved_changes (KtSuppliersView *self);
+
+G_END_DECLS

@@ -1,0 +1,600 @@
+/* test-example.c — the example portfolio generator
+ *
+ * Copyright 2026 The Kontrakter authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Kontrakter"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include "kt-cvr.h"
+#include "kt-example.h"
+#include "kt-validation.h"
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("kt-test-example-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static KtStore *
+new_store (Fixture    *f,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  KtStore *store = kt_store_open (path, KT_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+options_for (KtExampleOptions *options,
+             guint             n_contracts,
+             guint32           seed,
+             int               day,
+             GDateMonth        month,
+             GDateYear         year)
+{
+  kt_example_options_init (options);
+  options->n_contracts = n_contracts;
+  options->seed = seed;
+  g_date_set_dmy (&options->reference_date, day, month, year);
+}
+
+static KtStore *
+populated_store (Fixture                *f,
+                 const char             *name,
+                 const KtExampleOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  KtStore *store = new_store (f, name);
+  gboolean ok = kt_example_populate (store, options, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  return store;
+}
+
+static GPtrArray *
+list_contracts (KtStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *contracts = kt_store_list_contracts (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (contracts);
+  return contracts;
+}
+
+static GHashTable *
+id_set (GPtrArray *rows)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  /* Every record type starts with its gint64 id. */
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_add (ids, g_memdup2 (g_ptr_array_index (rows, i), sizeof (gint64)));
+  return ids;
+}
+
+static gboolean
+has_id (GHashTable *ids,
+        gint64      id)
+{
+  return g_hash_table_contains (ids, &id);
+}
+
+static void
+test_curated_counts_and_references (Fixture       *f,
+                                    gconstpointer  data)
+{
+  KtExampleOptions options;
+  g_autoptr(KtStore) store = NULL;
+  g_autoptr(GPtrArray) contracts = NULL;
+  g_autoptr(GPtrArray) suppliers = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GHashTable) contract_ids = NULL;
+  g_autoptr(GHashTable) supplier_ids = NULL;
+  g_autoptr(GHashTable) person_ids = NULL;
+  g_autoptr(GHashTable) unit_ids = NULL;
+  g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+
+  options_for (&options, 0, KT_EXAMPLE_DEFAULT_SEED, 15, G_DATE_MARCH, 2027);
+  store = populated_store (f, "curated.kontrakter", &options);
+
+  contracts = list_contracts (store);
+  suppliers = kt_store_list_suppliers (store, &error);
+  g_assert_no_error (error);
+  people = kt_store_list_people (store, &error);
+  g_assert_no_error (error);
+  units = kt_store_list_org_units (store, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (contracts->len, >=, 60);
+  g_assert_cmpuint (suppliers->len, >=, 25);
+  g_assert_cmpuint (people->len, >=, 15);
+  g_assert_cmpuint (units->len, >=, 5);
+
+  contract_ids = id_set (contracts);
+  supplier_ids = id_set (suppliers);
+  person_ids = id_set (people);
+  unit_ids = id_set (units);
+
+  for (guint i = 0; i < suppliers->len; i++)
+    {
+      KtSupplier *s = g_ptr_array_index (suppliers, i);
+      g_autofree char *normalised = NULL;
+
+      g_assert_true (kt_cvr_validate (s->cvr, &normalised, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (normalised, ==, s->cvr);
+      g_assert_nonnull (s->address);
+      g_assert_nonnull (s->postal_code);
+      g_assert_nonnull (s->city);
+      g_assert_cmpuint (s->contacts->len, >=, 1);
+      g_assert_cmpuint (s->contacts->len, <=, 3);
+      for (guint j = 0; j < s->contacts->len; j++)
+        {
+          KtContact *contact = g_ptr_array_index (s->contacts, j);
+
+          g_assert_true (kt_email_looks_valid (contact->email));
+          g_assert_true (kt_phone_looks_valid (contact->phone));
+          g_assert_cmpuint (strlen (contact->phone), ==, strlen ("12 34 56 78"));
+        }
+    }
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      KtPerson *p = g_ptr_array_index (people, i);
+
+      g_assert_true (g_str_has_suffix (p->email, "@eksempel.dk"));
+      g_assert_true (kt_email_looks_valid (p->email));
+      g_assert_true (has_id (unit_ids, p->org_unit_id));
+      g_assert_cmpuint (p->roles, !=, 0);
+    }
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      KtOrgUnit *u = g_ptr_array_index (units, i);
+
+      if (u->kind == KT_ORG_UNIT_KIND_CENTER)
+        g_assert_true (has_id (unit_ids, u->parent_id));
+      else
+        g_assert_cmpint (u->parent_id, ==, 0);
+    }
+
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      KtContract *c = g_ptr_array_index (contracts, i);
+
+      g_assert_true (has_id (supplier_ids, c->supplier_id));
+      g_assert_true (has_id (person_ids, c->system_owner_id));
+      g_assert_true (has_id (person_ids, c->administrator_id));
+      g_assert_true (has_id (unit_ids, c->org_unit_id));
+      if (c->type == KT_CONTRACT_TYPE_SUPPLEMENTARY || c->type == KT_CONTRACT_TYPE_DATA_PROCESSING)
+        g_assert_true (has_id (contract_ids, c->parent_id));
+      else
+        g_assert_cmpint (c->parent_id, ==, 0);
+      if (c->parent_id != 0)
+        g_assert_cmpint (c->parent_id, !=, c->id);
+
+      g_assert_nonnull (c->number);
+      g_assert_false (g_hash_table_contains (numbers, c->number));
+      g_hash_table_add (numbers, c->number);
+      g_assert_true (c->running != g_date_valid (&c->end_date));
+      g_assert_true (g_date_valid (&c->start_date));
+      g_assert_cmpuint (c->options_used, <=, c->option_count);
+    }
+}
+
+static const KtOrgUnit *
+find_unit (GPtrArray *units,
+           gint64     id)
+{
+  for (guint i = 0; i < units->len; i++)
+    if (((KtOrgUnit *) g_ptr_array_index (units, i))->id == id)
+      return g_ptr_array_index (units, i);
+  return NULL;
+}
+
+static const KtPerson *
+find_person (GPtrArray *people,
+             gint64     id)
+{
+  for (guint i = 0; i < people->len; i++)
+    if (((KtPerson *) g_ptr_array_index (people, i))->id == id)
+      return g_ptr_array_index (people, i);
+  return NULL;
+}
+
+static void
+test_curated_content (Fixture       *f,
+                      gconstpointer  data)
+{
+  KtExampleOptions options;
+  g_autoptr(KtStore) store = NULL;
+  g_autoptr(GPtrArray) contracts = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GHashTable) forvaltninger = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GError) error = NULL;
+  gboolean categories[KT_CATEGORY_OTHER + 1] = { FALSE };
+  guint running = 0, with_dpa = 0, notice_given = 0, expired = 0, planned = 0;
+  guint supplementary = 0, dpas = 0, kombit = 0, ski = 0, learning = 0, exits = 0;
+
+  options_for (&options, 0, KT_EXAMPLE_DEFAULT_SEED, 15, G_DATE_MARCH, 2027);
+  store = populated_store (f, "content.kontrakter", &options);
+  contracts = list_contracts (store);
+  people = kt_store_list_people (store, &error);
+  g_assert_no_error (error);
+  units = kt_store_list_org_units (store, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      KtContract *c = g_ptr_array_index (contracts, i);
+      const KtPerson *owner = find_person (people, c->system_owner_id);
+      const KtOrgUnit *unit;
+
+      g_assert_nonnull (owner);
+      unit = find_unit (units, owner->org_unit_id);
+      while (unit != NULL && unit->kind != KT_ORG_UNIT_KIND_FORVALTNING)
+        unit = find_unit (units, unit->parent_id);
+      g_assert_nonnull (unit);
+      g_hash_table_add (forvaltninger, (gpointer) &unit->id);
+
+      categories[c->category] = TRUE;
+      running += c->running;
+      notice_given += c->status == KT_STATUS_NOTICE_GIVEN;
+      expired += c->status == KT_STATUS_EXPIRED;
+      planned += c->status == KT_STATUS_PLANNED;
+      supplementary += c->type == KT_CONTRACT_TYPE_SUPPLEMENTARY;
+      dpas += c->type == KT_CONTRACT_TYPE_DATA_PROCESSING;
+      kombit += c->procurement_form == KT_PROCUREMENT_KOMBIT && c->template_kind == KT_TEMPLATE_KOMBIT;
+      ski += c->procurement_form == KT_PROCUREMENT_SKI;
+      learning += c->learning_points != NULL && *c->learning_points != '\0';
+      exits += c->exit_notes != NULL && *c->exit_notes != '\0';
+
+      if (c->type != KT_CONTRACT_TYPE_DATA_PROCESSING && c->contract_sum != KT_MONEY_NONE)
+        {
+          g_assert_cmpint (c->contract_sum, >=, 50000 * 100);
+          g_assert_cmpint (c->contract_sum, <=, 40000000 * (gint64) 100);
+        }
+      if (c->personal_data && c->type == KT_CONTRACT_TYPE_MAIN &&
+          kt_store_contract_has_dpa (store, c->id, &error))
+        with_dpa++;
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpuint (g_hash_table_size (forvaltninger), >=, 3);
+  for (guint i = 0; i <= KT_CATEGORY_OTHER; i++)
+    g_assert_true (categories[i]);
+  g_assert_cmpuint (running, >=, 1);
+  g_assert_cmpuint (with_dpa, >=, 1);
+  g_assert_cmpuint (notice_given, >=, 1);
+  g_assert_cmpuint (expired, >=, 1);
+  g_assert_cmpuint (planned, >=, 1);
+  g_assert_cmpuint (supplementary, >=, 3);
+  g_assert_cmpuint (dpas, >=, 10);
+  g_assert_cmpuint (kombit, >=, 3);
+  g_assert_cmpuint (ski, >=, 3);
+  g_assert_cmpuint (learning, >=, 10);
+  g_assert_cmpuint (exits, >=, 5);
+}
+
+/* Whatever day the example is made, some contracts expire within 90 days and
+ * some within a year: it must look current on any reference date. */
+static void
+test_curated_fresh_on_any_date (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const int days[] = { 1, 15, 28, 31 };
+
+  for (guint month = 1; month <= 12; month++)
+    for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+      {
+        KtExampleOptions options;
+        g_autoptr(KtStore) store = NULL;
+        g_autoptr(GPtrArray) contracts = NULL;
+        g_autofree char *name = NULL;
+        guint soon = 0, within_year = 0, later = 0;
+
+        if (!g_date_valid_dmy (days[d], month, 2026))
+          continue;
+        /* A few dates are enough to cover month ends and the turn of the year. */
+        if (d % 2 == 1 && month % 3 != 0)
+          continue;
+        options_for (&options, 0, KT_EXAMPLE_DEFAULT_SEED, days[d], month, 2026);
+        name = g_strdup_printf ("fresh-%02u-%02d.kontrakter", month, days[d]);
+        store = populated_store (f, name, &options);
+        contracts = list_contracts (store);
+
+        for (guint i = 0; i < contracts->len; i++)
+          {
+            KtContract *c = g_ptr_array_index (contracts, i);
+            int until;
+
+            if (c->running || c->status != KT_STATUS_ACTIVE)
+              continue;
+            until = g_date_days_between (&options.reference_date, &c->end_date);
+            g_assert_cmpint (until, >=, 0);  /* an active contract has not ended */
+            soon += until <= 90;
+            within_year += until > 90 && until <= 365;
+            later += until > 365;
+          }
+        g_assert_cmpuint (soon, >=, 1);
+        g_assert_cmpuint (within_year, >=, 3);
+        g_assert_cmpuint (later, >=, 3);
+      }
+}
+
+static void
+test_deterministic (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const guint sizes[] = { 0, 200 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      KtExampleOptions options;
+      g_autoptr(KtStore) a = NULL;
+      g_autoptr(KtStore) b = NULL;
+      g_autoptr(KtStore) other = NULL;
+      g_autoptr(GPtrArray) ca = NULL;
+      g_autoptr(GPtrArray) cb = NULL;
+      g_autoptr(GPtrArray) sa = NULL;
+      g_autoptr(GPtrArray) sb = NULL;
+      g_autoptr(GPtrArray) co = NULL;
+      g_autofree char *name_a = g_strdup_printf ("a-%u.kontrakter", sizes[s]);
+      g_autofree char *name_b = g_strdup_printf ("b-%u.kontrakter", sizes[s]);
+      g_autofree char *name_o = g_strdup_printf ("o-%u.kontrakter", sizes[s]);
+      gboolean differs = FALSE;
+
+      options_for (&options, sizes[s], 42, 1, G_DATE_OCTOBER, 2026);
+      a = populated_store (f, name_a, &options);
+      b = populated_store (f, name_b, &options);
+      ca = list_contracts (a);
+      cb = list_contracts (b);
+      g_assert_cmpuint (ca->len, ==, cb->len);
+      for (guint i = 0; i < ca->len; i++)
+        {
+          KtContract *x = g_ptr_array_index (ca, i);
+          KtContract *y = g_ptr_array_index (cb, i);
+
+          g_assert_cmpstr (x->number, ==, y->number);
+          g_assert_true (kt_contract_equal_fields (x, y));
+        }
+
+      sa = kt_store_list_suppliers (a, NULL);
+      sb = kt_store_list_suppliers (b, NULL);
+      g_assert_cmpuint (sa->len, ==, sb->len);
+      for (guint i = 0; i < sa->len; i++)
+        {
+          KtSupplier *x = g_ptr_array_index (sa, i);
+          KtSupplier *y = g_ptr_array_index (sb, i);
+
+          g_assert_cmpstr (x->name, ==, y->name);
+          g_assert_cmpstr (x->cvr, ==, y->cvr);
+          g_assert_cmpuint (x->contacts->len, ==, y->contacts->len);
+          for (guint j = 0; j < x->contacts->len; j++)
+            g_assert_cmpstr (((KtContact *) g_ptr_array_index (x->contacts, j))->phone, ==,
+                             ((KtContact *) g_ptr_array_index (y->contacts, j))->phone);
+        }
+
+      /* A different seed gives a different portfolio (the test would pass
+       * trivially if the seed were ignored). */
+      options.seed = 43;
+      other = populated_store (f, name_o, &options);
+      co = list_contracts (other);
+      for (guint i = 0; i < MIN (co->len, ca->len) && !differs; i++)
+        differs = !kt_contract_equal_fields (g_ptr_array_index (ca, i), g_ptr_array_index (co, i));
+      g_assert_true (differs || co->len != ca->len);
+    }
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_write_refuses_existing (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "mine.kontrakter", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link.kontrakter", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint entries = 0;
+
+  g_assert_true (g_file_set_contents (path, "a user's own file, not a portfolio\n", -1, NULL));
+  before = read_file (path);
+
+  g_assert_false (kt_example_write (path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "mine.kontrakter"));
+  after = read_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  /* A dangling symlink is refused too: writing through it would create a
+   * file somewhere the user did not ask for. */
+  g_assert_cmpint (symlink ("nowhere.kontrakter", link), ==, 0);
+  g_assert_false (kt_example_write (link, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Nothing else was left behind in the folder (no scratch files). */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    entries++;
+  g_assert_cmpuint (entries, ==, 2);
+}
+
+static void
+test_write_new_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "eksempel.kontrakter", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "x.kontrakter", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KtStore) store = NULL;
+  g_autoptr(GPtrArray) contracts = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint entries = 0;
+
+  g_assert_true (kt_example_write (path, &error));
+  g_assert_no_error (error);
+
+  store = kt_store_open (path, KT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (kt_store_is_read_only (store));
+  contracts = list_contracts (store);
+  g_assert_cmpuint (contracts->len, >=, 60);
+  g_clear_object (&store);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    entries++;
+  g_assert_cmpuint (entries, ==, 1);
+
+  g_assert_false (kt_example_write (missing, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_scaled_exact_count (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const guint sizes[] = { 1, 7, 500 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      KtExampleOptions options;
+      g_autoptr(KtStore) store = NULL;
+      g_autoptr(GPtrArray) contracts = NULL;
+      g_autoptr(GPtrArray) suppliers = NULL;
+      g_autoptr(GPtrArray) people = NULL;
+      g_autoptr(GPtrArray) units = NULL;
+      g_autoptr(GHashTable) supplier_ids = NULL;
+      g_autoptr(GHashTable) contract_ids = NULL;
+      g_autofree char *name = g_strdup_printf ("scaled-%u.kontrakter", sizes[s]);
+      guint n_side = MAX (1, sizes[s] / 8);
+      guint loen = 0;
+
+      options_for (&options, sizes[s], 7, 20, G_DATE_MAY, 2026);
+      store = populated_store (f, name, &options);
+      contracts = list_contracts (store);
+      suppliers = kt_store_list_suppliers (store, NULL);
+      people = kt_store_list_people (store, NULL);
+      units = kt_store_list_org_units (store, NULL);
+
+      g_assert_cmpuint (contracts->len, ==, sizes[s]);
+      g_assert_cmpuint (suppliers->len, ==, n_side);
+      g_assert_cmpuint (people->len, ==, n_side);
+      g_assert_cmpuint (units->len, ==, n_side);
+
+      supplier_ids = id_set (suppliers);
+      contract_ids = id_set (contracts);
+      for (guint i = 0; i < suppliers->len; i++)
+        g_assert_true (kt_cvr_validate (((KtSupplier *) g_ptr_array_index (suppliers, i))->cvr, NULL, NULL));
+      for (guint i = 0; i < contracts->len; i++)
+        {
+          KtContract *c = g_ptr_array_index (contracts, i);
+
+          g_assert_true (has_id (supplier_ids, c->supplier_id));
+          if (c->parent_id != 0)
+            g_assert_true (has_id (contract_ids, c->parent_id));
+          loen += strstr (c->name, "Løn") != NULL;
+        }
+      /* The benchmark filters by "løn": a large portfolio must have hits. */
+      if (sizes[s] >= 500)
+        g_assert_cmpuint (loen, >=, 5);
+    }
+}
+
+/* The populate is one transaction: a store that refuses writes gets nothing. */
+static void
+test_populate_read_only (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "ro.kontrakter", NULL);
+  g_autoptr(KtStore) store = NULL;
+  g_autoptr(KtStore) ro = NULL;
+  g_autoptr(GPtrArray) contracts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = kt_store_open (path, KT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  ro = kt_store_open (path, KT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (kt_example_populate (ro, NULL, &error));
+  g_assert_nonnull (error);
+  contracts = list_contracts (ro);
+  g_assert_cmpuint (contracts->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/io/example/curated/counts-and-references", test_curated_counts_and_references);
+  ADD ("/io/example/curated/content", test_curated_content);
+  ADD ("/io/example/curated/fresh-on-any-date", test_curated_fresh_on_any_date);
+  ADD ("/io/example/deterministic", test_deterministic);
+  ADD ("/io/example/write/refuses-existing", test_write_refuses_existing);
+  ADD ("/io/example/write/new-file", test_write_new_file);
+  ADD ("/io/example/scaled/exact-count", test_scaled_exact_count);
+  ADD ("/io/example/populate/read-only", test_populate_read_only);
+#undef ADD
+
+  return g_test_run ();
+}
