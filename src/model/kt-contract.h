@@ -70,7 +70,7 @@ typedef struct {
   char              *system_owner_name;
   char              *administrator_name;
   char              *org_unit_name;
-  char              *changed_by;         /* "user@host" of the last change */
+  char              *changed_by;         /* display name of who changed it last (audit has user@host) */
   char              *changed_at;         /* ISO 8601 UTC timestamp of the last change */
 } KtContract;
 

@@ -303,6 +303,21 @@ fold_latin1 (const char *text)
           continue;
         }
 
+      /* Dashes, quotes, bullets and the ellipsis (U+2010–U+2027) and the
+       * euro sign are common in contract names; casefolding and NFC leave
+       * them as they are, so they are copied unchanged. */
+      if (p[0] == 0xE2 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        {
+          c = ((gunichar) (p[0] & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          if ((c >= 0x2010 && c <= 0x2027) || c == 0x20AC)
+            {
+              g_string_append_len (out, (const char *) p, 3);
+              p += 3;
+              continue;
+            }
+          return NULL;
+        }
+
       /* Two-byte sequences up to U+00FF start with 0xC2 or 0xC3. */
       if ((p[0] != 0xC2 && p[0] != 0xC3) || (p[1] & 0xC0) != 0x80)
         return NULL;

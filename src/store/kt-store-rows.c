@@ -98,7 +98,7 @@ kt_store_row_conflict (KtStore         *self,
   when = kt_store_format_time ((const char *) sqlite3_column_text (stmt, 1));
   g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_CONFLICT,
                /* Translators: "“K-2019-004 ESDH” was changed by Anna Jensen at 26.11.2026 kl. 17:40." */
-               _("“%s” was changed by %s at %s. Reload to see the changes."), label, by, when);
+               _("“%s” was changed by %s at %s."), label, by, when);
 }
 
 static gboolean

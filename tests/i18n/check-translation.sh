@@ -14,6 +14,13 @@ for f in $files; do
   [ -f "$f" ] || { echo "po/POTFILES.in names a missing file: $f"; exit 1; }
 done
 
+# A source file with translatable strings that POTFILES.in forgets would
+# ship untranslated without any other test noticing.
+for f in $(grep -rlE '(^|[^A-Za-z0-9_])(N?C?_|ngettext|g_dngettext|g_dgettext)[[:space:]]*\(|translatable="yes"' src data 2>/dev/null | sort); do
+  echo "$files" | grep -qx "$f" || { echo "po/POTFILES.in does not list $f, which has translatable strings"; status_missing=1; }
+done
+[ -z "${status_missing:-}" ] || exit 1
+
 # The same keywords as meson's 'glib' preset.
 xgettext --from-code=UTF-8 --add-comments=Translators --package-name=kontrakter \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
