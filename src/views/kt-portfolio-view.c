@@ -180,6 +180,51 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* A passed or near notice deadline is what the register is for: it stands
+ * out in colour and weight, and says so in words to tooltips and screen
+ * readers (colour alone is not enough). */
+static void
+mark_notice_urgency (GtkLabel      *label,
+                     KtContractRow *row)
+{
+  const GDate *notice = kt_contract_row_get_notice_date (row);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+  gint64 days;
+  const char *note = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "kt-deadline-passed");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "kt-deadline-soon");
+
+  if (notice != NULL && g_date_valid (notice))
+    {
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now), g_date_time_get_year (now));
+      days = (gint64) g_date_get_julian (notice) - (gint64) g_date_get_julian (&today);
+
+      if (days < 0)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (label), "kt-deadline-passed");
+          /* Translators: tooltip of a last day to give notice that has passed */
+          note = _("The last day to give notice has passed");
+        }
+      else if (days <= 90)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (label), "kt-deadline-soon");
+          /* Translators: tooltip of a last day to give notice that is near */
+          note = _("The last day to give notice is within 90 days");
+        }
+    }
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), note);
+  if (note != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -193,6 +238,9 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), text);
   /* Ellipsized text stays readable in full as a tooltip. */
   gtk_widget_set_tooltip_text (label, info->width_chars > 0 && text != NULL && *text ? text : NULL);
+
+  if (info->column == KT_CONTRACT_COLUMN_NOTICE_DATE)
+    mark_notice_urgency (GTK_LABEL (label), KT_CONTRACT_ROW (row));
 
   /* GTK 4.8 names an empty label after its type ("GtkLabel"), which a
    * screen reader would read out. (A label with text names itself: setting

@@ -4,6 +4,7 @@
 # Copyright 2026 The Kontrakter authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import datetime
 import sys
 
 import ktui
@@ -152,6 +153,33 @@ def test_delete_and_undo(app):
     check(ktui.live_contract_count(app.portfolio) == total, 'the file has every contract again')
 
 
+def test_notice_urgency_is_told(app):
+    """A passed or near last day to give notice is told in words too."""
+    total = ktui.live_contract_count(app.portfolio)
+    app.wait_summary_count(total)
+    rows = wait_rows(app, total, 'for every contract')
+    body = ktui.find_one(app.table(), ktui.named('list'), 'the table body')
+    today = datetime.date.today()
+    seen = {'passed': 0, 'soon': 0, 'later': 0}
+    for row in body.children:
+        label = ktui.find_all(row.children[column('Notice Deadline')], ktui.named('label'), 1)[0]
+        if label.name in ('', ktui.EMPTY_CELL):
+            continue
+        days = (datetime.date.fromisoformat(label.name) - today).days
+        if days < 0:
+            expected, kind = 'The last day to give notice has passed', 'passed'
+        elif days <= 90:
+            expected, kind = 'The last day to give notice is within 90 days', 'soon'
+        else:
+            expected, kind = '', 'later'
+        check(label.description == expected,
+              f'notice deadline {label.name}: description {label.description!r}, expected {expected!r}')
+        seen[kind] += 1
+    check(seen['passed'] > 0 and seen['soon'] > 0 and seen['later'] > 0,
+          f'the example has passed, near and later notice deadlines: {seen}')
+    check(len(rows) == total, 'every row was checked')
+
+
 if __name__ == '__main__':
     sys.exit(ktui.main([
         test_shows_every_contract,
@@ -159,4 +187,5 @@ if __name__ == '__main__':
         test_filter_narrows,
         test_sorting_by_header,
         test_delete_and_undo,
+        test_notice_urgency_is_told,
     ]))
