@@ -12,7 +12,10 @@
 #include <glib/gstdio.h>
 
 #include "kt-application.h"
+#include "kt-calendar-export.h"
+#include "kt-calendar-export-dialog.h"
 #include "kt-example.h"
+#include "kt-reminder-monitor.h"
 #include "kt-resources.h"
 #include "kt-window.h"
 
@@ -25,6 +28,7 @@ struct _KtApplication
   GSettings      *settings;
   GMenu          *recent_menu;
   GFile          *start_file;    /* --portfolio */
+  KtReminderMonitor *reminders;  /* NULL without the GSettings schema */
 };
 
 G_DEFINE_FINAL_TYPE (KtApplication, kt_application, ADW_TYPE_APPLICATION)
@@ -34,6 +38,11 @@ static const GOptionEntry option_entries[] = {
     N_("Write the example portfolio “Eksempel Kommune” to a new file and exit"), N_("FILE") },
   { "portfolio", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open this portfolio file"), N_("FILE") },
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the deadlines of the portfolio given with --portfolio to an iCalendar file and exit"),
+    N_("OUT") },
+  { "person", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-ics: only the deadlines this person is responsible for"), N_("NAME") },
   { "new-instance", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Run in a new process instead of asking a running Kontrakter to open the portfolio"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -293,6 +302,35 @@ help_action (GSimpleAction *action,
                 "help:kontrakter", GDK_CURRENT_TIME);
 }
 
+static void
+export_calendar_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  KtApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (KT_IS_WINDOW (window))
+    kt_calendar_export_dialog_run (KT_WINDOW (window));
+}
+
+/* The default action of the deadline reminder. */
+static void
+show_upcoming_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  KtApplication *self = user_data;
+  GtkWindow *window;
+
+  /* Presents the window, or makes one with the last portfolio when the
+   * reminder outlived it. */
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (KT_IS_WINDOW (window))
+    kt_window_show_upcoming (KT_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -300,8 +338,42 @@ static const GActionEntry app_actions[] = {
   { "open", open_action },
   { "new-portfolio", new_portfolio_action },
   { "open-recent", open_recent_action, "s" },
+  { "export-calendar", export_calendar_action },
+  { "show-upcoming", show_upcoming_action },
   { "no-recent-portfolios", NULL },
 };
+
+/* `--portfolio FILE --export-ics OUT [--person NAME]`: no window, no
+ * display, exit status 1 with the reason on stderr. */
+static int
+export_ics (const char *portfolio,
+            const char *out,
+            const char *person)
+{
+  KtCalendarExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  guint n_events = 0;
+
+  if (portfolio == NULL)
+    {
+      g_printerr ("%s\n", _("--export-ics needs the portfolio to export: --portfolio FILE"));
+      return 1;
+    }
+
+  kt_calendar_export_options_init (&options);
+  options.person = person;
+  if (!kt_calendar_export_file (portfolio, &options, out, &n_events, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  display = g_filename_display_name (out);
+  g_print (ngettext ("Wrote %u deadline to “%s”.\n", "Wrote %u deadlines to “%s”.\n", n_events),
+           n_events, display);
+  return 0;
+}
 
 static int
 kt_application_handle_local_options (GApplication *app,
@@ -310,6 +382,8 @@ kt_application_handle_local_options (GApplication *app,
   KtApplication *self = KT_APPLICATION (app);
   g_autofree char *example = NULL;
   g_autofree char *portfolio = NULL;
+  g_autofree char *export_out = NULL;
+  g_autofree char *person = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -327,6 +401,20 @@ kt_application_handle_local_options (GApplication *app,
         }
       g_print (_("Created the example portfolio “%s”.\n"), example);
       return 0;
+    }
+
+  g_variant_dict_lookup (options, "person", "s", &person);
+  if (g_variant_dict_lookup (options, "export-ics", "^ay", &export_out))
+    {
+      g_autofree char *source = NULL;
+
+      g_variant_dict_lookup (options, "portfolio", "^ay", &source);
+      return export_ics (source, export_out, person);
+    }
+  if (person != NULL)
+    {
+      g_printerr ("%s\n", _("--person can only be used with --export-ics"));
+      return 1;
     }
 
   if (g_variant_dict_contains (options, "new-instance"))
@@ -376,6 +464,7 @@ kt_application_startup (GApplication *app)
       self->settings = g_settings_new (APP_ID);
       g_signal_connect_object (self->settings, "changed::recent-files",
                                G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+      self->reminders = kt_reminder_monitor_new (app, self->settings);
     }
   else
     g_warning ("The GSettings schema %s is not installed: recent files and the window size are not kept",
@@ -459,6 +548,7 @@ kt_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->start_file);
+  g_clear_object (&self->reminders);
 
   G_OBJECT_CLASS (kt_application_parent_class)->dispose (object);
 }
@@ -554,6 +644,33 @@ kt_application_add_recent (KtApplication *self,
 
   g_settings_set_strv (self->settings, "recent-files", (const char * const *) paths);
   g_settings_set_string (self->settings, "last-portfolio", path);
+
+  /* The window calls this once it has opened path: the reminder follows
+   * the portfolio opened last. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      KtStore *store = KT_IS_WINDOW (l->data) ? kt_window_get_store (l->data) : NULL;
+
+      if (store != NULL && g_strcmp0 (kt_store_get_path (store), path) == 0)
+        {
+          kt_application_portfolio_changed (self, store);
+          break;
+        }
+    }
+}
+
+void
+kt_application_portfolio_changed (KtApplication *self,
+                                  KtStore       *store)
+{
+  g_return_if_fail (KT_IS_APPLICATION (self));
+  g_return_if_fail (KT_IS_STORE (store));
+
+  if (self->reminders == NULL)
+    return;
+
+  kt_reminder_monitor_set_store (self->reminders, store);
+  kt_reminder_monitor_queue_check (self->reminders);
 }
 
 char *

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "kt-store.h"
+
 G_BEGIN_DECLS
 
 #define KT_TYPE_APPLICATION (kt_application_get_type ())
@@ -23,6 +25,10 @@ GMenuModel    *kt_application_get_recent_menu  (KtApplication *self);
  * on the next start. */
 void           kt_application_add_recent       (KtApplication *self,
                                                 const char    *path);
+/* The window opened @store, or wrote to it (a saved contract, an activity
+ * marked done): the deadline reminder looks at it again. */
+void           kt_application_portfolio_changed (KtApplication *self,
+                                                 KtStore       *store);
 /* $XDG_DATA_HOME/kontrakter/portefolje.kontrakter */
 char          *kt_application_get_default_path (void);
 

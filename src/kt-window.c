@@ -10,7 +10,11 @@
 
 #include "kt-contract-page.h"
 #include "kt-portfolio-view.h"
+#include "kt-preferences-window.h"
 #include "kt-suppliers-view.h"
+#include "kt-tender-plan-view.h"
+#include "kt-undo-toast.h"
+#include "kt-upcoming-view.h"
 #include "kt-window.h"
 
 struct _KtWindow
@@ -26,12 +30,12 @@ struct _KtWindow
   GtkLabel             *read_only_label;
   KtPortfolioView      *portfolio_view;
   KtSuppliersView      *suppliers_view;
+  KtUpcomingView       *upcoming_view;
+  KtTenderPlanView     *tender_plan_view;
   KtContractPage       *contract_page;
   GMenu                *recent_submenu;
 
   KtStore              *store;
-  AdwToast             *undo_toast;    /* "Contract deleted", while shown */
-  gint64                deleted_id;    /* the contract it can bring back */
   gboolean              close_confirmed;
 };
 
@@ -150,27 +154,9 @@ reload_lists (KtWindow *self,
   else if (select_id != 0)
     kt_portfolio_view_select (self->portfolio_view, select_id);
   kt_suppliers_view_reload (self->suppliers_view);
-}
-
-static void
-dismiss_undo_toast (KtWindow *self)
-{
-  g_autoptr(AdwToast) undo = g_steal_pointer (&self->undo_toast);
-
-  self->deleted_id = 0;
-  if (undo != NULL)
-    adw_toast_dismiss (undo);
-}
-
-static void
-undo_toast_dismissed_cb (KtWindow *self,
-                         AdwToast *undo)
-{
-  if (undo == self->undo_toast)
-    {
-      g_clear_object (&self->undo_toast);
-      self->deleted_id = 0;
-    }
+  /* A contract's terms are where its computed deadlines come from. */
+  kt_upcoming_view_invalidate (self->upcoming_view);
+  kt_tender_plan_view_invalidate (self->tender_plan_view);
 }
 
 static void
@@ -180,6 +166,8 @@ update_actions (KtWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contract", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-upcoming", self->store != NULL);
 }
 
 static void
@@ -190,11 +178,14 @@ set_store (KtWindow *self,
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
 
-  dismiss_undo_toast (self);
+  /* An undo must not reach into another portfolio. */
+  kt_undo_toast_dismiss (self->toast_overlay);
   g_set_object (&self->store, store);
 
   kt_contract_page_set_store (self->contract_page, store);
   kt_suppliers_view_set_store (self->suppliers_view, store);
+  kt_upcoming_view_set_store (self->upcoming_view, store);
+  kt_tender_plan_view_set_store (self->tender_plan_view, store);
   if (!kt_portfolio_view_set_store (self->portfolio_view, store, &error))
     toast (self, error->message);
 
@@ -301,26 +292,57 @@ contract_saved_cb (KtWindow *self,
   reload_lists (self, id);
 }
 
+typedef struct {
+  KtWindow *self;
+  KtStore  *store;
+  gint64    id;
+} Restore;
+
+static void
+restore_free (Restore *restore)
+{
+  g_object_unref (restore->self);
+  g_object_unref (restore->store);
+  g_free (restore);
+}
+
+static void
+restore_contract_cb (gpointer data)
+{
+  Restore *restore = data;
+  KtWindow *self = restore->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!kt_store_restore_contract (restore->store, restore->id, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (self->store == restore->store)
+    reload_lists (self, restore->id);
+}
+
 static void
 contract_deleted_cb (KtWindow *self,
                      gint64    id)
 {
-  AdwToast *undo;
+  Restore *restore;
 
   show_browse (self);
   reload_lists (self, 0);
 
-  dismiss_undo_toast (self);
-  undo = adw_toast_new (_("Contract deleted"));
-  adw_toast_set_button_label (undo, _("_Undo"));
-  adw_toast_set_action_name (undo, "win.undo-delete");
-  adw_toast_set_action_target_value (undo, g_variant_new_int64 (id));
-  adw_toast_set_timeout (undo, 10);
-  g_signal_connect_object (undo, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->undo_toast = g_object_ref (undo);
-  self->deleted_id = id;
-  adw_toast_overlay_add_toast (self->toast_overlay, undo);
+  restore = g_new0 (Restore, 1);
+  restore->self = g_object_ref (self);
+  restore->store = g_object_ref (self->store);
+  restore->id = id;
+  kt_undo_toast_show (GTK_WIDGET (self->portfolio_view), _("Contract deleted"),
+                      restore_contract_cb, restore, (GDestroyNotify) restore_free);
+}
+
+static void
+activities_changed_cb (KtWindow *self)
+{
+  kt_upcoming_view_invalidate (self->upcoming_view);
 }
 
 static void
@@ -381,32 +403,6 @@ search_action (GtkWidget  *widget,
   kt_portfolio_view_focus_search (self->portfolio_view);
 }
 
-static void
-restore_contract (KtWindow *self,
-                  gint64    id)
-{
-  g_autoptr(GError) error = NULL;
-
-  dismiss_undo_toast (self);
-  if (self->store == NULL || id == 0)
-    return;
-
-  if (!kt_store_restore_contract (self->store, id, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  reload_lists (self, id);
-}
-
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  restore_contract (KT_WINDOW (widget), g_variant_get_int64 (parameter));
-}
-
 /* Ctrl+Z while the toast is shown: the toast's button is out of reach of
  * the keyboard and of screen readers. */
 static void
@@ -416,8 +412,49 @@ undo_action (GtkWidget  *widget,
 {
   KtWindow *self = KT_WINDOW (widget);
 
-  if (self->undo_toast != NULL)
-    restore_contract (self, self->deleted_id);
+  kt_undo_toast_run (self->toast_overlay);
+}
+
+static void
+preferences_saved_cb (KtWindow *self)
+{
+  kt_upcoming_view_invalidate (self->upcoming_view);
+  kt_tender_plan_view_invalidate (self->tender_plan_view);
+  kt_contract_page_refresh_deadlines (self->contract_page);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KtWindow *self = KT_WINDOW (widget);
+  KtPreferencesWindow *preferences;
+
+  if (self->store == NULL)
+    return;
+
+  preferences = kt_preferences_window_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (preferences, "saved", G_CALLBACK (preferences_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+show_upcoming_now (KtWindow *self,
+                   gpointer  data)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "upcoming");
+  show_browse (self);
+  kt_upcoming_view_focus_list (self->upcoming_view);
+}
+
+static void
+show_upcoming_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  kt_window_show_upcoming (KT_WINDOW (widget));
 }
 
 static void
@@ -486,7 +523,6 @@ kt_window_dispose (GObject *object)
 {
   KtWindow *self = KT_WINDOW (object);
 
-  g_clear_object (&self->undo_toast);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kt_window_parent_class)->dispose (object);
@@ -504,6 +540,8 @@ kt_window_class_init (KtWindowClass *klass)
 
   g_type_ensure (KT_TYPE_PORTFOLIO_VIEW);
   g_type_ensure (KT_TYPE_SUPPLIERS_VIEW);
+  g_type_ensure (KT_TYPE_UPCOMING_VIEW);
+  g_type_ensure (KT_TYPE_TENDER_PLAN_VIEW);
   g_type_ensure (KT_TYPE_CONTRACT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kontrakter/Kontrakter/kt-window.ui");
@@ -516,24 +554,30 @@ kt_window_class_init (KtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, portfolio_view);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, suppliers_view);
+  gtk_widget_class_bind_template_child (widget_class, KtWindow, upcoming_view);
+  gtk_widget_class_bind_template_child (widget_class, KtWindow, tender_plan_view);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, contract_page);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, recent_submenu);
   gtk_widget_class_bind_template_callback (widget_class, contract_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_close_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activities_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, main_page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-contract", NULL, new_contract_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", "x", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-upcoming", NULL, show_upcoming_action);
 
   /* Bubble phase: a page's own Ctrl+F or Ctrl+N, if it has one, wins */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contract", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
 }
 
 static void
@@ -601,4 +645,14 @@ kt_window_get_store (KtWindow *self)
   g_return_val_if_fail (KT_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+void
+kt_window_show_upcoming (KtWindow *self)
+{
+  g_return_if_fail (KT_IS_WINDOW (self));
+
+  gtk_window_present (GTK_WINDOW (self));
+  if (self->store != NULL)
+    confirm_discard (self, show_upcoming_now, NULL, NULL);
 }

@@ -29,5 +29,9 @@ void        kt_window_request_create (KtWindow         *self,
                                       const char       *path);
 /* The open portfolio, or NULL. */
 KtStore    *kt_window_get_store      (KtWindow         *self);
+/* Presents the window with the upcoming deadlines (Kommende frister), after
+ * asking whether to discard unsaved changes of an open contract. Also the
+ * window action "win.show-upcoming". */
+void        kt_window_show_upcoming  (KtWindow         *self);
 
 G_END_DECLS

@@ -157,6 +157,24 @@ gboolean    kt_example_populate_generated (KtStore      *store,
                                            GRand        *rand,
                                            const GDate  *ref,
                                            guint         n_contracts,
+                                           guint         n_activities,
                                            GError      **error);
+
+/* kt-example-activities.c. @contracts: KtContract with their ids;
+ * @person_names: person id (gint64 *) → name, for "done by". */
+gboolean    kt_example_add_curated_activities   (KtStore      *store,
+                                                 GRand        *rand,
+                                                 const GDate  *ref,
+                                                 GPtrArray    *contracts,
+                                                 GHashTable   *person_names,
+                                                 GError      **error);
+/* Exactly @n_activities, on contracts and people (gint64 ids) drawn at random. */
+gboolean    kt_example_add_generated_activities (KtStore      *store,
+                                                 GRand        *rand,
+                                                 const GDate  *ref,
+                                                 GPtrArray    *contracts,
+                                                 GArray       *people,
+                                                 guint         n_activities,
+                                                 GError      **error);
 
 G_END_DECLS

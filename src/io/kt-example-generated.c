@@ -27,6 +27,7 @@ typedef struct {
   GArray      *suppliers;
   GArray      *mains;        /* ids of main contracts */
   GArray      *personal;     /* ids of main contracts with personal data */
+  GPtrArray   *all;          /* every KtContract written, for the activities */
 } Generator;
 
 /* Turns a drawn name (taken over) into one not used before ("Egelyskolen 2"). */
@@ -302,6 +303,7 @@ generate_contract (Generator  *gen,
       if (c->personal_data)
         g_array_append_val (gen->personal, c->id);
     }
+  g_ptr_array_add (gen->all, g_steal_pointer (&c));
 
   return TRUE;
 }
@@ -311,6 +313,7 @@ kt_example_populate_generated (KtStore      *store,
                                GRand        *rand,
                                const GDate  *ref,
                                guint         n_contracts,
+                               guint         n_activities,
                                GError      **error)
 {
   guint n_side = MAX (1, n_contracts / 8);
@@ -322,8 +325,10 @@ kt_example_populate_generated (KtStore      *store,
   g_autoptr(GArray) suppliers = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) mains = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) personal = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) kt_contract_free);
   Generator gen = {
     store, rand, ref, names, units, unit_names, forvaltninger, people, suppliers, mains, personal,
+    all,
   };
 
   if (!generate_units (&gen, n_side, error) ||
@@ -335,5 +340,5 @@ kt_example_populate_generated (KtStore      *store,
     if (!generate_contract (&gen, i, error))
       return FALSE;
 
-  return TRUE;
+  return kt_example_add_generated_activities (store, rand, ref, all, people, n_activities, error);
 }

@@ -392,6 +392,7 @@ populate_curated (KtStore     *store,
   g_autoptr(GHashTable) contracts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) mains = g_ptr_array_new ();
   g_autoptr(GPtrArray) dpas = g_ptr_array_new ();
+  g_autoptr(GHashTable) names = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   ids.all = all;
   ids.contracts = contracts;
@@ -434,7 +435,10 @@ populate_curated (KtStore     *store,
     if (!insert_contract (store, &ids, g_ptr_array_index (dpas, i), error))
       return FALSE;
 
-  return TRUE;
+  for (guint i = 0; i < N_EXAMPLE_PEOPLE; i++)
+    g_hash_table_insert (names, &ids.people[i], (gpointer) kt_example_people[i].name);
+
+  return kt_example_add_curated_activities (store, rand, ref, ids.all, names, error);
 }
 
 void
@@ -443,6 +447,7 @@ kt_example_options_init (KtExampleOptions *options)
   g_return_if_fail (options != NULL);
 
   options->n_contracts = 0;
+  options->n_activities = 0;
   options->seed = KT_EXAMPLE_DEFAULT_SEED;
   g_date_clear (&options->reference_date, 1);
 }
@@ -481,7 +486,8 @@ kt_example_populate (KtStore                 *store,
   if (options->n_contracts == 0)
     ok = populate_curated (store, rand, &ref, error);
   else
-    ok = kt_example_populate_generated (store, rand, &ref, options->n_contracts, error);
+    ok = kt_example_populate_generated (store, rand, &ref, options->n_contracts,
+                                        options->n_activities, error);
 
   if (ok && kt_store_commit_batch (store, error))
     return TRUE;

@@ -19,6 +19,9 @@ typedef struct {
    * Otherwise exactly this many contracts, with n/8 suppliers, people and
    * org units, built from the same vocabulary (benchmarks, tests). */
   guint   n_contracts;
+  /* With n_contracts > 0: exactly this many activities on the generated
+   * contracts (0: none). The curated set always has its own activities. */
+  guint   n_activities;
   guint32 seed;
   /* The portfolio's "today": end dates, notice and price regulation dates
    * are placed relative to it so the example always looks current. An

@@ -6,6 +6,8 @@
 
 #define G_LOG_DOMAIN "Kontrakter"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kt-enums.h"
@@ -172,6 +174,74 @@ static const KtEnumEntry roles[] = {
   { KT_ROLE_SECURITY_LEAD, "security_lead", N_("IT security lead") },
 };
 
+static const KtEnumEntry activity_types[] = {
+  /* Translators: activity type: the date the contract ends (udløbsdato) */
+  { KT_ACTIVITY_EXPIRY, "expiry", N_("Expiry") },
+  /* Translators: activity type (genforhandling) */
+  { KT_ACTIVITY_RENEGOTIATION, "renegotiation", N_("Renegotiation") },
+  /* Translators: activity type (prisregulering) */
+  { KT_ACTIVITY_PRICE_REGULATION, "price_regulation", N_("Price regulation") },
+  /* Translators: activity type: deciding on an extension option (udnyttelse af option) */
+  { KT_ACTIVITY_OPTION_EXERCISE, "option_exercise", N_("Option exercise") },
+  /* Translators: activity type: completion of a partial delivery (delleverance) */
+  { KT_ACTIVITY_PARTIAL_DELIVERY, "partial_delivery", N_("Partial delivery") },
+  /* Translators: activity type (betalingsfrist) */
+  { KT_ACTIVITY_PAYMENT_DEADLINE, "payment_deadline", N_("Payment deadline") },
+  /* Translators: activity type: a penalty clause of the contract (bodsbestemmelse) */
+  { KT_ACTIVITY_PENALTY, "penalty", N_("Penalty provision") },
+  /* Translators: activity type: a measurement of service levels (SLA- og KPI-måling) */
+  { KT_ACTIVITY_SLA_KPI, "sla_kpi", N_("SLA/KPI marker") },
+  /* Translators: activity type: delivery milestone (milepæl) */
+  { KT_ACTIVITY_MILESTONE, "milestone", N_("Milestone") },
+  /* Translators: activity type (kontrolrapport / dokumentation) */
+  { KT_ACTIVITY_CONTROL_REPORT, "control_report", N_("Control report") },
+  /* Translators: activity type (kontraktligt statusmøde) */
+  { KT_ACTIVITY_STATUS_MEETING, "status_meeting", N_("Status meeting") },
+  /* Translators: activity type (styregruppemøde) */
+  { KT_ACTIVITY_STEERING_MEETING, "steering_meeting", N_("Steering group meeting") },
+  /* Translators: activity type */
+  { KT_ACTIVITY_OTHER, "other", N_("Other activity") },
+};
+
+static const KtEnumEntry activity_statuses[] = {
+  /* Translators: activity status: not done yet */
+  { KT_ACTIVITY_STATUS_OPEN, "open", N_("Open") },
+  /* Translators: activity status (udført) */
+  { KT_ACTIVITY_STATUS_DONE, "done", N_("Done") },
+  /* Translators: activity status (aflyst) */
+  { KT_ACTIVITY_STATUS_CANCELLED, "cancelled", N_("Cancelled") },
+};
+
+static const KtEnumEntry recurrences[] = {
+  /* Translators: how often an activity repeats */
+  { KT_RECURRENCE_NONE, "none", N_("Once") },
+  /* Translators: how often an activity repeats */
+  { KT_RECURRENCE_MONTHLY, "monthly", N_("Every month") },
+  /* Translators: how often an activity repeats */
+  { KT_RECURRENCE_QUARTERLY, "quarterly", N_("Every quarter") },
+  /* Translators: how often an activity repeats */
+  { KT_RECURRENCE_HALF_YEARLY, "half_yearly", N_("Every half year") },
+  /* Translators: how often an activity repeats */
+  { KT_RECURRENCE_YEARLY, "yearly", N_("Every year") },
+};
+
+static const KtEnumEntry derived_kinds[] = {
+  /* Translators: a deadline computed from a contract (sidste frist for opsigelse) */
+  { KT_DERIVED_LAST_NOTICE_DAY, "last_notice_day", N_("Last day to give notice") },
+  /* Translators: a deadline computed from a contract: the day to decide whether to
+   * give notice, some days before the last day to give notice (beslutningsdato) */
+  { KT_DERIVED_DECISION_DATE, "decision_date", N_("Decision date") },
+  /* Translators: a deadline computed from a contract (frist for udnyttelse af option) */
+  { KT_DERIVED_OPTION_DEADLINE, "option_deadline", N_("Option exercise deadline") },
+  /* Translators: a deadline computed from a contract: when a new tender must start
+   * for a new contract to be ready when this one ends (start på genudbud) */
+  { KT_DERIVED_REPROCUREMENT_START, "reprocurement_start", N_("Start of re-procurement") },
+  /* Translators: a deadline computed from a contract (prisregulering) */
+  { KT_DERIVED_PRICE_REGULATION, "price_regulation", N_("Price regulation date") },
+  /* Translators: a deadline computed from a contract: its end date (udløb) */
+  { KT_DERIVED_EXPIRY, "expiry", N_("Contract expires") },
+};
+
 typedef struct {
   const KtEnumEntry *entries;
   guint              n_entries;
@@ -192,6 +262,10 @@ static const KtEnumTable tables[KT_N_ENUMS] = {
   [KT_ENUM_PRICE_INDEX]       = TABLE (price_indices),
   [KT_ENUM_ORG_UNIT_KIND]     = TABLE (org_unit_kinds),
   [KT_ENUM_ROLE]              = TABLE (roles),
+  [KT_ENUM_ACTIVITY_TYPE]     = TABLE (activity_types),
+  [KT_ENUM_ACTIVITY_STATUS]   = TABLE (activity_statuses),
+  [KT_ENUM_RECURRENCE]        = TABLE (recurrences),
+  [KT_ENUM_DERIVED_KIND]      = TABLE (derived_kinds),
 };
 
 #undef TABLE
@@ -237,9 +311,13 @@ kt_enum_from_code (KtEnumKind  kind,
   if (code == NULL)
     return FALSE;
 
+  /* Every row of a list is decoded through here: the first letter rules
+   * out most codes without a call. */
   for (guint i = 0; i < tables[kind].n_entries; i++)
     {
-      if (g_str_equal (tables[kind].entries[i].code, code))
+      const char *candidate = tables[kind].entries[i].code;
+
+      if (candidate[0] == code[0] && strcmp (candidate, code) == 0)
         {
           if (value != NULL)
             *value = tables[kind].entries[i].value;

@@ -29,6 +29,9 @@ typedef enum {
   KT_PROCUREMENT_DIRECT_AWARD,  /* direkte tildeling */
 } KtProcurementForm;
 
+/* For arrays indexed by KtProcurementForm (re-procurement lead times). */
+#define KT_PROCUREMENT_N_FORMS (KT_PROCUREMENT_DIRECT_AWARD + 1)
+
 typedef enum {
   KT_TEMPLATE_K01,
   KT_TEMPLATE_K02,
@@ -112,6 +115,47 @@ typedef enum {
   KT_ROLE_SECURITY_LEAD,           /* it-sikkerhedsansvarlig */
 } KtRole;
 
+/* The playbook's activity types (aktivitetstyper). */
+typedef enum {
+  KT_ACTIVITY_EXPIRY,              /* udløbsdato */
+  KT_ACTIVITY_RENEGOTIATION,       /* genforhandling */
+  KT_ACTIVITY_PRICE_REGULATION,    /* prisregulering */
+  KT_ACTIVITY_OPTION_EXERCISE,     /* udnyttelse af option */
+  KT_ACTIVITY_PARTIAL_DELIVERY,    /* delleverance */
+  KT_ACTIVITY_PAYMENT_DEADLINE,    /* betalingsfrist */
+  KT_ACTIVITY_PENALTY,             /* bodsbestemmelse */
+  KT_ACTIVITY_SLA_KPI,             /* SLA- og KPI-måling */
+  KT_ACTIVITY_MILESTONE,           /* milepæl */
+  KT_ACTIVITY_CONTROL_REPORT,      /* kontrolrapport / dokumentation */
+  KT_ACTIVITY_STATUS_MEETING,      /* kontraktligt statusmøde */
+  KT_ACTIVITY_STEERING_MEETING,    /* styregruppemøde */
+  KT_ACTIVITY_OTHER,               /* andet */
+} KtActivityType;
+
+typedef enum {
+  KT_ACTIVITY_STATUS_OPEN,         /* åben */
+  KT_ACTIVITY_STATUS_DONE,         /* udført */
+  KT_ACTIVITY_STATUS_CANCELLED,    /* aflyst */
+} KtActivityStatus;
+
+typedef enum {
+  KT_RECURRENCE_NONE,
+  KT_RECURRENCE_MONTHLY,
+  KT_RECURRENCE_QUARTERLY,
+  KT_RECURRENCE_HALF_YEARLY,
+  KT_RECURRENCE_YEARLY,
+} KtRecurrence;
+
+/* Deadlines computed from a contract (kt-deadlines.h), never stored. */
+typedef enum {
+  KT_DERIVED_LAST_NOTICE_DAY,      /* sidste frist for opsigelse */
+  KT_DERIVED_DECISION_DATE,        /* beslutningsdato: notice day minus the buffer */
+  KT_DERIVED_OPTION_DEADLINE,      /* frist for udnyttelse af option */
+  KT_DERIVED_REPROCUREMENT_START,  /* start på genudbud */
+  KT_DERIVED_PRICE_REGULATION,     /* prisregulering */
+  KT_DERIVED_EXPIRY,               /* udløb / slutdato */
+} KtDerivedKind;
+
 typedef enum {
   KT_ENUM_CONTRACT_TYPE,
   KT_ENUM_PROCUREMENT_FORM,
@@ -125,6 +169,10 @@ typedef enum {
   KT_ENUM_PRICE_INDEX,
   KT_ENUM_ORG_UNIT_KIND,
   KT_ENUM_ROLE,
+  KT_ENUM_ACTIVITY_TYPE,
+  KT_ENUM_ACTIVITY_STATUS,
+  KT_ENUM_RECURRENCE,
+  KT_ENUM_DERIVED_KIND,
   KT_N_ENUMS
 } KtEnumKind;
 

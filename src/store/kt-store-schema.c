@@ -171,6 +171,91 @@ static const char schema_v1[] =
   "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\n"
   "BEGIN SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;\n";
 
+/* Version 2: activities of contracts and the portfolio's deadline terms
+ * (issue 3). The audit trail gains the entities "activity" and "settings";
+ * a CHECK cannot be altered in place, so the table is copied. */
+static const char schema_v2[] =
+  "CREATE TABLE activities (\n"
+  "  id               INTEGER PRIMARY KEY,\n"
+  "  contract_id      INTEGER NOT NULL REFERENCES contracts (id) ON DELETE RESTRICT,\n"
+  "  type             TEXT NOT NULL CHECK (type IN ('expiry', 'renegotiation',"
+  "                     'price_regulation', 'option_exercise', 'partial_delivery',"
+  "                     'payment_deadline', 'penalty', 'sla_kpi', 'milestone',"
+  "                     'control_report', 'status_meeting', 'steering_meeting', 'other')),\n"
+  "  deadline         TEXT NOT NULL " DATE_CHECK ("deadline") ",\n"
+  "  description      TEXT NOT NULL " NAME_CHECK ("description") ",\n"
+  "  clause_ref       TEXT,\n"
+  "  responsible_id   INTEGER REFERENCES people (id) ON DELETE RESTRICT,\n"
+  "  status           TEXT NOT NULL CHECK (status IN ('open', 'done', 'cancelled')),\n"
+  "  done_date        TEXT " DATE_CHECK ("done_date") ",\n"
+  "  done_by          TEXT,\n"
+  "  recurrence       TEXT NOT NULL CHECK (recurrence IN ('none', 'monthly', 'quarterly',"
+  "                     'half_yearly', 'yearly')),\n"
+  "  recurrence_until TEXT " DATE_CHECK ("recurrence_until") ",\n"
+  "  done_through     TEXT " DATE_CHECK ("done_through") ",\n"
+  "  notes            TEXT,\n"
+  "  deleted_at       TEXT " TIMESTAMP_CHECK ("deleted_at") ",\n"
+  EDIT_COLUMNS ",\n"
+  /* The last day the activity can fall on: what the window query needs. */
+  "  last_date        TEXT GENERATED ALWAYS AS (CASE WHEN recurrence = 'none' THEN deadline"
+  "                     ELSE coalesce (recurrence_until, '9999-12-31') END) VIRTUAL,\n"
+  "  CHECK (recurrence_until IS NULL OR recurrence_until >= deadline),\n"
+  "  CHECK (done_through IS NULL OR done_through >= deadline),\n"
+  "  CHECK (recurrence <> 'none' OR (recurrence_until IS NULL AND done_through IS NULL))\n"
+  ") STRICT;\n"
+  /* Not partial: foreign-key checks on the parent side use them. */
+  "CREATE INDEX activities_contract ON activities (contract_id, deadline);\n"
+  "CREATE INDEX activities_responsible ON activities (responsible_id);\n"
+  /* The overview's window [from, to]: rows that end on or after from ... */
+  "CREATE INDEX activities_last_date ON activities (last_date, deadline)"
+  " WHERE deleted_at IS NULL;\n"
+  /* ... and the open ones before it (overdue). */
+  "CREATE INDEX activities_open ON activities (deadline)"
+  " WHERE deleted_at IS NULL AND status = 'open';\n"
+
+  /* One row: the same terms for everyone who opens the file. The values
+   * are the defaults of kt_deadline_settings_new () when this step was
+   * released (test-store-activities checks). */
+  "CREATE TABLE deadline_settings (\n"
+  "  id                          INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  decision_buffer_days        INTEGER NOT NULL CHECK (decision_buffer_days BETWEEN 0 AND 365),\n"
+  "  lead_months_ski             INTEGER NOT NULL CHECK (lead_months_ski BETWEEN 0 AND 60),\n"
+  "  lead_months_eu_tender       INTEGER NOT NULL CHECK (lead_months_eu_tender BETWEEN 0 AND 60),\n"
+  "  lead_months_own_tender      INTEGER NOT NULL CHECK (lead_months_own_tender BETWEEN 0 AND 60),\n"
+  "  lead_months_joint_tender    INTEGER NOT NULL CHECK (lead_months_joint_tender BETWEEN 0 AND 60),\n"
+  "  lead_months_kombit          INTEGER NOT NULL CHECK (lead_months_kombit BETWEEN 0 AND 60),\n"
+  "  lead_months_direct_award    INTEGER NOT NULL CHECK (lead_months_direct_award BETWEEN 0 AND 60),\n"
+  EDIT_COLUMNS "\n"
+  ") STRICT;\n"
+  "INSERT INTO deadline_settings (id, decision_buffer_days, lead_months_ski, lead_months_eu_tender,"
+  " lead_months_own_tender, lead_months_joint_tender, lead_months_kombit, lead_months_direct_award)"
+  " VALUES (1, 30, 6, 12, 9, 15, 18, 3);\n"
+
+  "CREATE TABLE audit_log_v2 (\n"
+  "  id        INTEGER PRIMARY KEY,\n"
+  "  at        TEXT NOT NULL " TIMESTAMP_CHECK ("at") ",\n"
+  "  user      TEXT NOT NULL,\n"
+  "  host      TEXT NOT NULL,\n"
+  "  entity    TEXT NOT NULL CHECK (entity IN ('contract', 'supplier', 'person', 'org_unit',"
+  "              'activity', 'settings')),\n"
+  "  entity_id INTEGER NOT NULL,\n"
+  "  action    TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'restore')),\n"
+  "  field     TEXT,\n"
+  "  old_value TEXT,\n"
+  "  new_value TEXT\n"
+  ") STRICT;\n"
+  "INSERT INTO audit_log_v2 (id, at, user, host, entity, entity_id, action, field, old_value,"
+  " new_value) SELECT id, at, user, host, entity, entity_id, action, field, old_value, new_value"
+  " FROM audit_log ORDER BY id;\n"
+  /* Dropping a table does not fire its triggers; they go with it. */
+  "DROP TABLE audit_log;\n"
+  "ALTER TABLE audit_log_v2 RENAME TO audit_log;\n"
+  "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, id);\n"
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\n"
+  "BEGIN SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;\n"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\n"
+  "BEGIN SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;\n";
+
 typedef struct {
   int         version;
   const char *sql;
@@ -179,6 +264,7 @@ typedef struct {
 /* Append new steps at the end; never edit a released one. */
 static const KtMigration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 int

@@ -10,8 +10,10 @@
 
 #include <glib-object.h>
 
+#include "kt-activity.h"
 #include "kt-audit-entry.h"
 #include "kt-contract.h"
+#include "kt-deadline-settings.h"
 #include "kt-org-unit.h"
 #include "kt-person.h"
 #include "kt-supplier.h"
@@ -156,8 +158,72 @@ gboolean     kt_store_update_org_unit       (KtStore           *self,
                                              KtOrgUnit         *unit,
                                              GError           **error);
 
+/* Activities of contracts (kt-activity.h). Versioned and audited like
+ * contracts (entity "activity"); conflicts are KT_STORE_ERROR_CONFLICT with
+ * "changed by <who> at <when>". Lists hold live activities of live
+ * contracts, with contract_number, contract_name and responsible_name
+ * filled in. Delete is soft, restore brings it back (undo). */
+GPtrArray   *kt_store_list_activities       (KtStore           *self,
+                                             gint64             contract_id,
+                                             GError           **error);
+KtActivity  *kt_store_get_activity          (KtStore           *self,
+                                             gint64             id,
+                                             GError           **error);
+gboolean     kt_store_insert_activity       (KtStore           *self,
+                                             KtActivity        *activity,
+                                             GError           **error);
+gboolean     kt_store_update_activity       (KtStore           *self,
+                                             KtActivity        *activity,
+                                             GError           **error);
+gboolean     kt_store_delete_activity       (KtStore           *self,
+                                             gint64             id,
+                                             gint64             version,
+                                             GError           **error);
+gboolean     kt_store_restore_activity      (KtStore           *self,
+                                             gint64             id,
+                                             GError           **error);
+/* Marks an activity done (kt_activity_apply_done): a one-off one, or for a
+ * recurring one the occurrence on @occurrence (NULL = the next open one) and
+ * every earlier one. done_by is the store's display name; @done_date NULL =
+ * today. Needs the version that was read (a KtDeadlineItem has it as
+ * activity_version); KT_STORE_ERROR_INVALID when there is nothing open to
+ * mark done on that date. */
+gboolean     kt_store_mark_activity_done    (KtStore           *self,
+                                             gint64             id,
+                                             gint64             version,
+                                             const GDate       *occurrence,
+                                             const GDate       *done_date,
+                                             GError           **error);
+/* Undoes the last mark done (kt_activity_apply_reopen); also reopens a
+ * cancelled activity. */
+gboolean     kt_store_reopen_activity       (KtStore           *self,
+                                             gint64             id,
+                                             gint64             version,
+                                             GError           **error);
+/* The live activities of live contracts that can have an occurrence in
+ * [from, to]: one-off ones dated in it, recurring ones that start on or
+ * before @to and run on to @from or later. With @include_overdue also every
+ * open one that can have an open occurrence before @from (for
+ * KT_DEADLINES_INCLUDE_OVERDUE). One statement, a range search in an index
+ * (two with @include_overdue); the rows come in no particular order. Feed
+ * the result to kt_deadlines_collect () with the same window. */
+GPtrArray   *kt_store_list_activities_in_window (KtStore       *self,
+                                                 const GDate   *from,
+                                                 const GDate   *to,
+                                                 gboolean       include_overdue,
+                                                 GError       **error);
+
+/* The deadline terms of this portfolio (decision buffer, re-procurement
+ * lead times), shared by everyone who opens the file. Set needs the version
+ * that was read; it is audited (entity "settings", id 1) field by field. */
+KtDeadlineSettings *kt_store_get_deadline_settings (KtStore            *self,
+                                                    GError            **error);
+gboolean     kt_store_set_deadline_settings (KtStore           *self,
+                                             KtDeadlineSettings *settings,
+                                             GError           **error);
+
 /* Audit trail of one row, newest first. entity: "contract", "supplier",
- * "person", "org_unit". */
+ * "person", "org_unit", "activity", "settings". */
 GPtrArray   *kt_store_list_audit            (KtStore           *self,
                                              const char        *entity,
                                              gint64             entity_id,

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kt-activity-list.h"
 #include "kt-dialogs.h"
 #include "kt-contract-form.h"
 #include "kt-contract-page.h"
@@ -22,6 +23,7 @@ struct _KtContractPage
   GtkWidget  *save_button;
   GtkWidget  *read_only_label;
   GtkWidget  *form;
+  GtkWidget  *activities;
 
   KtStore    *store;
   KtContract *base;       /* as loaded or last saved; id 0 for a new contract */
@@ -36,6 +38,7 @@ enum {
   SAVED,
   DELETED,
   CLOSE_REQUESTED,
+  ACTIVITIES_CHANGED,
   N_SIGNALS
 };
 
@@ -183,6 +186,8 @@ show_contract (KtContractPage *self,
     }
 
   kt_contract_form_set_contract (KT_CONTRACT_FORM (self->form), base);
+  /* The computed deadlines follow the contract as stored. */
+  kt_activity_list_set_contract (KT_ACTIVITY_LIST (self->activities), base);
   update_title (self);
   show_store_state (self);
   update_state (self);
@@ -210,6 +215,7 @@ conflict_response_cb (AdwMessageDialog *dialog,
   g_clear_pointer (&self->base, kt_contract_free);
   self->base = latest;
   self->has_dpa = kt_store_contract_has_dpa (self->store, latest->id, NULL);
+  kt_activity_list_set_contract (KT_ACTIVITY_LIST (self->activities), latest);
   update_title (self);
   update_state (self);
 }
@@ -335,6 +341,33 @@ form_changed_cb (KtContractPage *self)
 }
 
 static void
+activities_changed_cb (KtContractPage *self)
+{
+  g_signal_emit (self, signals[ACTIVITIES_CHANGED], 0);
+}
+
+/* The activities sit in the form's page, right after the terms they are
+ * computed from (dates, notice and options), so that they scroll with it. */
+static void
+add_activity_list (KtContractPage *self)
+{
+  GObject *options = gtk_widget_get_template_child (self->form, KT_TYPE_CONTRACT_FORM,
+                                                    "options_group");
+  GtkWidget *box;
+
+  self->activities = kt_activity_list_new ();
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->form),
+                            ADW_PREFERENCES_GROUP (self->activities));
+  g_signal_connect_object (self->activities, "changed", G_CALLBACK (activities_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  box = gtk_widget_get_parent (self->activities);
+  if (GTK_IS_WIDGET (options) && GTK_IS_BOX (box) &&
+      gtk_widget_get_parent (GTK_WIDGET (options)) == box)
+    gtk_box_reorder_child_after (GTK_BOX (box), self->activities, GTK_WIDGET (options));
+}
+
+static void
 kt_contract_page_map (GtkWidget *widget)
 {
   KtContractPage *self = KT_CONTRACT_PAGE (widget);
@@ -380,6 +413,9 @@ kt_contract_page_class_init (KtContractPageClass *klass)
   signals[CLOSE_REQUESTED] =
     g_signal_new ("close-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[ACTIVITIES_CHANGED] =
+    g_signal_new ("activities-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (KT_TYPE_CONTRACT_FORM);
 
@@ -409,6 +445,7 @@ static void
 kt_contract_page_init (KtContractPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_activity_list (self);
 
   g_signal_connect_object (self->form, "changed", G_CALLBACK (form_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -436,6 +473,7 @@ kt_contract_page_set_store (KtContractPage *self,
 
   /* A page of another portfolio would save into the wrong file. */
   g_clear_pointer (&self->base, kt_contract_free);
+  kt_activity_list_set_store (KT_ACTIVITY_LIST (self->activities), store);
   show_store_state (self);
 }
 
@@ -492,4 +530,12 @@ kt_contract_page_has_unsaved_changes (KtContractPage *self)
   record = collect (self, &problems, &dirty);
 
   return dirty;
+}
+
+void
+kt_contract_page_refresh_deadlines (KtContractPage *self)
+{
+  g_return_if_fail (KT_IS_CONTRACT_PAGE (self));
+
+  kt_activity_list_reload (KT_ACTIVITY_LIST (self->activities));
 }

@@ -22,7 +22,9 @@ G_DECLARE_FINAL_TYPE (KtContractPage, kt_contract_page, KT, CONTRACT_PAGE, GtkWi
  *   "saved"           (gint64 id)  after an insert or update
  *   "deleted"         (gint64 id)  after a (soft) delete; the window offers undo
  *   "close-requested" ()           back button or Escape; the page does not ask
- *                                  about unsaved changes itself */
+ *                                  about unsaved changes itself
+ *   "activities-changed" ()        an activity of the contract was added, changed,
+ *                                  marked done or deleted (they are saved at once) */
 KtContractPage *kt_contract_page_new                 (void);
 void            kt_contract_page_set_store           (KtContractPage  *self,
                                                       KtStore         *store);
@@ -33,5 +35,8 @@ gboolean        kt_contract_page_load                (KtContractPage  *self,
  * until it is saved. */
 void            kt_contract_page_new_contract        (KtContractPage  *self);
 gboolean        kt_contract_page_has_unsaved_changes (KtContractPage  *self);
+/* Reads the activities and the deadline settings again (computed deadlines
+ * follow the portfolio's settings). */
+void            kt_contract_page_refresh_deadlines   (KtContractPage  *self);
 
 G_END_DECLS

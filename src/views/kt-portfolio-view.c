@@ -196,7 +196,13 @@ mark_notice_urgency (GtkLabel      *label,
   gtk_widget_remove_css_class (GTK_WIDGET (label), "kt-deadline-passed");
   gtk_widget_remove_css_class (GTK_WIDGET (label), "kt-deadline-soon");
 
-  if (notice != NULL && g_date_valid (notice))
+  /* A running contract's notice day moves along with today: notice can be
+   * given at any time, so there is nothing to miss. */
+  if (kt_contract_row_get_contract (row)->running)
+    /* Translators: tooltip of the last day to give notice of a running
+     * (løbende) contract */
+    note = _("Running: notice can be given at any time; this is the last day for the earliest end");
+  else if (notice != NULL && g_date_valid (notice))
     {
       g_date_clear (&today, 1);
       g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
@@ -218,7 +224,7 @@ mark_notice_urgency (GtkLabel      *label,
     }
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), note);
-  if (note != NULL)
+  if (note != NULL && !kt_contract_row_get_contract (row)->running)
     gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note, -1);
   else

@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "kt-cvr.h"
+#include "kt-deadlines.h"
 #include "kt-example.h"
 #include "kt-validation.h"
 
@@ -362,6 +363,139 @@ test_curated_fresh_on_any_date (Fixture       *f,
       }
 }
 
+
+/* Every live activity, through the overview's own query. */
+static GPtrArray *
+list_all_activities (KtStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *activities;
+  GDate from, to;
+
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+  g_date_set_dmy (&from, 1, 1, 1900);
+  g_date_set_dmy (&to, 31, 12, 9999);
+  activities = kt_store_list_activities_in_window (store, &from, &to, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (activities);
+  return activities;
+}
+
+typedef struct {
+  guint total, recurring, done_once, done_series, cancelled;
+  guint overdue, soon, within_year, derived;
+  guint types[KT_ACTIVITY_OTHER + 1];
+  guint kinds[KT_DERIVED_EXPIRY + 1];
+} ActivityStats;
+
+/* Counts the activities and their overview on the reference date, after
+ * checking that every one refers to a live contract and a person. */
+static void
+activity_stats (KtStore          *store,
+                const GDate      *ref,
+                ActivityStats    *stats)
+{
+  g_autoptr(GPtrArray) contracts = list_contracts (store);
+  g_autoptr(GPtrArray) activities = list_all_activities (store);
+  g_autoptr(GPtrArray) people = kt_store_list_people (store, NULL);
+  g_autoptr(GHashTable) contract_ids = id_set (contracts);
+  g_autoptr(GHashTable) person_ids = id_set (people);
+  g_autoptr(KtDeadlineSettings) settings = kt_store_get_deadline_settings (store, NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  GDate to = *ref;
+
+  memset (stats, 0, sizeof *stats);
+
+  for (guint i = 0; i < activities->len; i++)
+    {
+      KtActivity *a = g_ptr_array_index (activities, i);
+      g_autoptr(GPtrArray) problems = kt_activity_validate (a);
+
+      g_assert_cmpuint (problems->len, ==, 0);
+      g_assert_true (has_id (contract_ids, a->contract_id));
+      g_assert_true (has_id (person_ids, a->responsible_id));
+      g_assert_nonnull (a->contract_number);
+      g_assert_nonnull (a->responsible_name);
+      g_assert_nonnull (a->clause_ref);
+
+      stats->total++;
+      stats->types[a->type]++;
+      stats->recurring += a->recurrence != KT_RECURRENCE_NONE;
+      stats->done_once += a->recurrence == KT_RECURRENCE_NONE && a->status == KT_ACTIVITY_STATUS_DONE;
+      stats->done_series += g_date_valid (&a->done_through);
+      stats->cancelled += a->status == KT_ACTIVITY_STATUS_CANCELLED;
+      if (a->status == KT_ACTIVITY_STATUS_DONE)
+        {
+          g_assert_true (g_date_valid (&a->done_date));
+          g_assert_nonnull (a->done_by);
+        }
+    }
+
+  g_date_add_days (&to, 365);
+  items = kt_deadlines_collect (contracts, activities, settings, ref, ref, &to,
+                                KT_DEADLINES_INCLUDE_OVERDUE);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const KtDeadlineItem *item = g_ptr_array_index (items, i);
+      KtUrgency urgency = kt_deadline_item_get_urgency (item, ref);
+
+      if (item->derived)
+        {
+          stats->derived++;
+          stats->kinds[item->derived_kind]++;
+          continue;
+        }
+      stats->overdue += urgency == KT_URGENCY_OVERDUE;
+      stats->soon += urgency == KT_URGENCY_WITHIN_30_DAYS;
+      stats->within_year += urgency == KT_URGENCY_WITHIN_90_DAYS ||
+                            urgency == KT_URGENCY_WITHIN_365_DAYS;
+    }
+}
+
+static void
+test_curated_activities (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const struct { int day; GDateMonth month; GDateYear year; } dates[] = {
+    { 15, G_DATE_MARCH, 2027 }, { 1, G_DATE_JANUARY, 2026 }, { 31, G_DATE_AUGUST, 2026 },
+    { 29, G_DATE_FEBRUARY, 2028 }, { 30, G_DATE_NOVEMBER, 2026 },
+  };
+
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    {
+      KtExampleOptions options;
+      g_autoptr(KtStore) store = NULL;
+      g_autofree char *name = g_strdup_printf ("activities-%u.kontrakter", d);
+      ActivityStats stats;
+
+      options_for (&options, 0, KT_EXAMPLE_DEFAULT_SEED, dates[d].day, dates[d].month, dates[d].year);
+      store = populated_store (f, name, &options);
+      activity_stats (store, &options.reference_date, &stats);
+
+      g_test_message ("%u.%u.%u: %u activities, %u recurring, %u done, %u series with done, "
+                      "%u cancelled; overview: %u overdue, %u within 30 days, %u within a year, "
+                      "%u derived", dates[d].day, dates[d].month, dates[d].year, stats.total,
+                      stats.recurring, stats.done_once, stats.done_series, stats.cancelled,
+                      stats.overdue, stats.soon, stats.within_year, stats.derived);
+
+      /* Every type of the playbook, recurring and done ones, a few overdue. */
+      g_assert_cmpuint (stats.total, >=, 80);
+      for (guint t = 0; t <= KT_ACTIVITY_OTHER; t++)
+        g_assert_cmpuint (stats.types[t], >=, 1);
+      g_assert_cmpuint (stats.recurring, >=, 30);
+      g_assert_cmpuint (stats.done_once, >=, 3);
+      g_assert_cmpuint (stats.done_series, >=, 20);
+      g_assert_cmpuint (stats.cancelled, >=, 1);
+      g_assert_cmpuint (stats.overdue, >=, 3);
+      g_assert_cmpuint (stats.overdue, <=, stats.total / 4);
+      g_assert_cmpuint (stats.soon, >=, 5);
+      g_assert_cmpuint (stats.within_year, >=, 20);
+      for (guint k = 0; k <= KT_DERIVED_EXPIRY; k++)
+        g_assert_cmpuint (stats.kinds[k], >=, 1);
+    }
+}
+
 static void
 test_deterministic (Fixture       *f,
                     gconstpointer  data)
@@ -385,10 +519,22 @@ test_deterministic (Fixture       *f,
       gboolean differs = FALSE;
 
       options_for (&options, sizes[s], 42, 1, G_DATE_OCTOBER, 2026);
+      options.n_activities = sizes[s] * 3;
       a = populated_store (f, name_a, &options);
       b = populated_store (f, name_b, &options);
       ca = list_contracts (a);
       cb = list_contracts (b);
+
+      {
+        g_autoptr(GPtrArray) aa = list_all_activities (a);
+        g_autoptr(GPtrArray) ab = list_all_activities (b);
+
+        g_assert_cmpuint (aa->len, ==, ab->len);
+        g_assert_cmpuint (aa->len, >, 0);
+        for (guint i = 0; i < aa->len; i++)
+          g_assert_true (kt_activity_equal_fields (g_ptr_array_index (aa, i),
+                                                   g_ptr_array_index (ab, i)));
+      }
       g_assert_cmpuint (ca->len, ==, cb->len);
       for (guint i = 0; i < ca->len; i++)
         {
@@ -526,6 +672,7 @@ test_scaled_exact_count (Fixture       *f,
       guint loen = 0;
 
       options_for (&options, sizes[s], 7, 20, G_DATE_MAY, 2026);
+      options.n_activities = sizes[s] * 10;
       store = populated_store (f, name, &options);
       contracts = list_contracts (store);
       suppliers = kt_store_list_suppliers (store, NULL);
@@ -553,6 +700,23 @@ test_scaled_exact_count (Fixture       *f,
       /* The benchmark filters by "løn": a large portfolio must have hits. */
       if (sizes[s] >= 500)
         g_assert_cmpuint (loen, >=, 5);
+
+      /* Exactly the activities asked for, each on a live contract, with a
+       * mix the overview benchmark can chew on. */
+      {
+        ActivityStats stats;
+
+        activity_stats (store, &options.reference_date, &stats);
+        g_assert_cmpuint (stats.total, ==, sizes[s] * 10);
+        if (sizes[s] >= 500)
+          {
+            g_assert_cmpuint (stats.recurring, >=, stats.total / 8);
+            g_assert_cmpuint (stats.done_once, >=, stats.total / 8);
+            g_assert_cmpuint (stats.cancelled, >=, 1);
+            g_assert_cmpuint (stats.overdue, >=, 10);
+            g_assert_cmpuint (stats.soon, >=, 10);
+          }
+      }
     }
 }
 
@@ -589,6 +753,7 @@ main (int   argc,
   ADD ("/io/example/curated/counts-and-references", test_curated_counts_and_references);
   ADD ("/io/example/curated/content", test_curated_content);
   ADD ("/io/example/curated/fresh-on-any-date", test_curated_fresh_on_any_date);
+  ADD ("/io/example/curated/activities", test_curated_activities);
   ADD ("/io/example/deterministic", test_deterministic);
   ADD ("/io/example/write/refuses-existing", test_write_refuses_existing);
   ADD ("/io/example/write/new-file", test_write_new_file);

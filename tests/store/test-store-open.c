@@ -120,23 +120,32 @@ typedef struct {
   const char *sql;
 } MigrationFixture;
 
+/* The rows every version can hold. */
+#define FIXTURE_BASE \
+    "INSERT INTO org_units (id, name, kind) VALUES (1, 'Teknik og Miljø', 'forvaltning');" \
+    "INSERT INTO people (id, name, email, org_unit_id, roles) " \
+    "  VALUES (1, 'Anna Jensen', 'anna@example.dk', 1, 2);" \
+    "INSERT INTO suppliers (id, name, cvr) VALUES (1, 'Leverandør A/S', '12345674');" \
+    "INSERT INTO supplier_contacts (supplier_id, position, name, email) " \
+    "  VALUES (1, 0, 'Bo Berg', 'bo@example.dk');" \
+    "INSERT INTO contracts (id, number, name, type, template_kind, status, supplier_id, " \
+    "  system_owner_id, org_unit_id, category, procurement_form, criticality, contract_sum, " \
+    "  payment_model, payment_frequency, price_index, start_date, end_date, notice_months, " \
+    "  notice_rule, option_count, option_months, personal_data, changed_by, changed_at) " \
+    "  VALUES (1, 'K-2019-004', 'ESDH-drift', 'main', 'k02', 'active', 1, 1, 1, 'operation', " \
+    "  'ski', 'high', 250000000, 'subscription', 'quarterly', 'net_price', '2019-04-01', " \
+    "  '2027-03-31', 6, 'quarter_end', 2, 12, 1, 'Anna Jensen', '2024-01-02T10:00:00Z');" \
+    "INSERT INTO audit_log (at, user, host, entity, entity_id, action) " \
+    "  VALUES ('2024-01-02T10:00:00Z', 'aje', 'pc1', 'contract', 1, 'insert');"
+
 static const MigrationFixture migration_fixtures[] = {
-  { 1,
-    "INSERT INTO org_units (id, name, kind) VALUES (1, 'Teknik og Miljø', 'forvaltning');"
-    "INSERT INTO people (id, name, email, org_unit_id, roles) "
-    "  VALUES (1, 'Anna Jensen', 'anna@example.dk', 1, 2);"
-    "INSERT INTO suppliers (id, name, cvr) VALUES (1, 'Leverandør A/S', '12345674');"
-    "INSERT INTO supplier_contacts (supplier_id, position, name, email) "
-    "  VALUES (1, 0, 'Bo Berg', 'bo@example.dk');"
-    "INSERT INTO contracts (id, number, name, type, template_kind, status, supplier_id, "
-    "  system_owner_id, org_unit_id, category, procurement_form, criticality, contract_sum, "
-    "  payment_model, payment_frequency, price_index, start_date, end_date, notice_months, "
-    "  notice_rule, option_count, option_months, personal_data, changed_by, changed_at) "
-    "  VALUES (1, 'K-2019-004', 'ESDH-drift', 'main', 'k02', 'active', 1, 1, 1, 'operation', "
-    "  'ski', 'high', 250000000, 'subscription', 'quarterly', 'net_price', '2019-04-01', "
-    "  '2027-03-31', 6, 'quarter_end', 2, 12, 1, 'Anna Jensen', '2024-01-02T10:00:00Z');"
-    "INSERT INTO audit_log (at, user, host, entity, entity_id, action) "
-    "  VALUES ('2024-01-02T10:00:00Z', 'aje', 'pc1', 'contract', 1, 'insert');" },
+  { 1, FIXTURE_BASE },
+  { 2,
+    FIXTURE_BASE
+    "INSERT INTO activities (contract_id, type, deadline, description, responsible_id, "
+    "  status, recurrence) VALUES (1, 'status_meeting', '2024-03-31', 'Statusmøde', 1, "
+    "  'open', 'quarterly');"
+    "UPDATE deadline_settings SET decision_buffer_days = 45, version = 2;" },
 };
 
 static void

@@ -1,0 +1,378 @@
+/* kt-preferences-window.c
+ *
+ * Copyright 2026 The Kontrakter authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Kontrakter"
+
+#include <glib/gi18n.h>
+
+#include "kt-dialogs.h"
+#include "kt-preferences-window.h"
+#include "kt-spin-row.h"
+#include "kt-time-stamp.h"
+
+struct _KtPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GtkWidget            *shared_row;
+  GtkWidget            *decision_group;
+  GtkWidget            *lead_group;
+  GtkWidget            *buffer_row;
+  GtkWidget            *defaults_button;
+  GtkWidget            *save_button;
+  GtkWidget            *changed_label;
+  GtkWidget            *lead_rows[KT_PROCUREMENT_N_FORMS];
+
+  KtStore              *store;
+  KtDeadlineSettings   *base;      /* as read, or the colleague's version after a conflict */
+  gboolean              setting;
+  gboolean              closing;
+};
+
+G_DEFINE_FINAL_TYPE (KtPreferencesWindow, kt_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+is_read_only (KtPreferencesWindow *self)
+{
+  return self->store == NULL || kt_store_is_read_only (self->store);
+}
+
+static KtDeadlineSettings *
+collect (KtPreferencesWindow *self)
+{
+  KtDeadlineSettings *settings = kt_deadline_settings_copy (self->base);
+
+  settings->decision_buffer_days = kt_spin_row_get_value (KT_SPIN_ROW (self->buffer_row));
+  for (guint i = 0; i < KT_PROCUREMENT_N_FORMS; i++)
+    settings->lead_months[i] = kt_spin_row_get_value (KT_SPIN_ROW (self->lead_rows[i]));
+
+  return settings;
+}
+
+static gboolean
+is_dirty (KtPreferencesWindow *self)
+{
+  g_autoptr(KtDeadlineSettings) settings = NULL;
+
+  if (self->base == NULL || is_read_only (self))
+    return FALSE;
+
+  settings = collect (self);
+  return !kt_deadline_settings_equal_fields (settings, self->base);
+}
+
+static void
+update_state (KtPreferencesWindow *self)
+{
+  g_autoptr(KtDeadlineSettings) defaults = kt_deadline_settings_new ();
+  g_autoptr(KtDeadlineSettings) settings = NULL;
+
+  if (self->base == NULL)
+    return;
+
+  settings = collect (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.save", is_dirty (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.defaults",
+                                 !is_read_only (self) &&
+                                 !kt_deadline_settings_equal_fields (settings, defaults));
+}
+
+static void
+show_values (KtPreferencesWindow      *self,
+             const KtDeadlineSettings *settings)
+{
+  self->setting = TRUE;
+  kt_spin_row_set_value (KT_SPIN_ROW (self->buffer_row), settings->decision_buffer_days);
+  for (guint i = 0; i < KT_PROCUREMENT_N_FORMS; i++)
+    kt_spin_row_set_value (KT_SPIN_ROW (self->lead_rows[i]), settings->lead_months[i]);
+  self->setting = FALSE;
+}
+
+/* Takes settings. */
+static void
+show_settings (KtPreferencesWindow *self,
+               KtDeadlineSettings  *settings)
+{
+  g_autofree char *changed = NULL;
+
+  g_clear_pointer (&self->base, kt_deadline_settings_free);
+  self->base = settings;
+  show_values (self, settings);
+
+  changed = kt_time_stamp_last_changed (settings->changed_by, settings->changed_at);
+  gtk_label_set_text (GTK_LABEL (self->changed_label), changed != NULL ? changed : "");
+  gtk_widget_set_visible (self->changed_label, changed != NULL);
+
+  update_state (self);
+}
+
+static void
+value_changed_cb (KtPreferencesWindow *self)
+{
+  if (!self->setting)
+    update_state (self);
+}
+
+static void
+conflict_response_cb (AdwMessageDialog    *dialog,
+                      const char          *response,
+                      KtPreferencesWindow *self)
+{
+  KtDeadlineSettings *latest = g_object_steal_data (G_OBJECT (dialog), "latest");
+  g_autoptr(KtDeadlineSettings) mine = NULL;
+
+  if (latest == NULL)
+    return;
+
+  mine = collect (self);
+  show_settings (self, latest);
+  /* Keep editing: the user's values, measured against the colleague's. */
+  if (g_strcmp0 (response, "reload") != 0)
+    {
+      show_values (self, mine);
+      update_state (self);
+    }
+}
+
+static void
+show_conflict (KtPreferencesWindow *self,
+               const char          *message)
+{
+  g_autoptr(GError) error = NULL;
+  KtDeadlineSettings *latest = kt_store_get_deadline_settings (self->store, &error);
+  GtkWidget *dialog;
+
+  if (latest == NULL)
+    {
+      kt_dialog_show_error (GTK_WIDGET (self), _("The Settings Could Not Be Saved"),
+                            error->message);
+      return;
+    }
+
+  dialog = kt_dialog_new_conflict (GTK_WIDGET (self), _("Someone Else Changed These Settings"),
+                                   message);
+  g_object_set_data_full (G_OBJECT (dialog), "latest", latest,
+                          (GDestroyNotify) kt_deadline_settings_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+save (KtPreferencesWindow *self)
+{
+  g_autoptr(KtDeadlineSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  KtDeadlineSettings *saved;
+
+  if (!is_dirty (self))
+    return TRUE;
+
+  settings = collect (self);
+  if (!kt_store_set_deadline_settings (self->store, settings, &error))
+    {
+      if (g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_CONFLICT))
+        show_conflict (self, error->message);
+      else
+        kt_dialog_show_error (GTK_WIDGET (self), _("The Settings Could Not Be Saved"),
+                              error->message);
+      return FALSE;
+    }
+
+  /* Read back for who changed it when. */
+  saved = kt_store_get_deadline_settings (self->store, NULL);
+  show_settings (self, saved != NULL ? saved : g_steal_pointer (&settings));
+  g_signal_emit (self, signals[SAVED], 0);
+
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KtPreferencesWindow *self = KT_PREFERENCES_WINDOW (widget);
+
+  if (is_dirty (self) && save (self))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (_("Deadline settings saved")));
+}
+
+static void
+defaults_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KtPreferencesWindow *self = KT_PREFERENCES_WINDOW (widget);
+  g_autoptr(KtDeadlineSettings) defaults = kt_deadline_settings_new ();
+
+  show_values (self, defaults);
+  update_state (self);
+}
+
+static void
+close_response_cb (AdwMessageDialog    *dialog,
+                   const char          *response,
+                   KtPreferencesWindow *self)
+{
+  if (g_strcmp0 (response, "save") == 0 && !save (self))
+    return;
+  if (g_strcmp0 (response, "save") != 0 && g_strcmp0 (response, "discard") != 0)
+    return;
+
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+kt_preferences_window_close_request (GtkWindow *window)
+{
+  KtPreferencesWindow *self = KT_PREFERENCES_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (self->closing || !is_dirty (self))
+    return GTK_WINDOW_CLASS (kt_preferences_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Save the Deadline Settings?"),
+                                   _("The changed terms apply to everyone who opens this "
+                                     "portfolio once they are saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
+kt_preferences_window_dispose (GObject *object)
+{
+  KtPreferencesWindow *self = KT_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->base, kt_deadline_settings_free);
+
+  G_OBJECT_CLASS (kt_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+kt_preferences_window_class_init (KtPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = kt_preferences_window_dispose;
+  window_class->close_request = kt_preferences_window_close_request;
+
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (KT_TYPE_SPIN_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/dk/kontrakter/Kontrakter/views/kt-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, shared_row);
+  gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, decision_group);
+  gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, lead_group);
+  gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, buffer_row);
+  gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, defaults_button);
+  gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, changed_label);
+
+  gtk_widget_class_install_action (widget_class, "preferences.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "preferences.defaults", NULL, defaults_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "preferences.save", NULL);
+}
+
+static void
+kt_preferences_window_init (KtPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  kt_spin_row_set_range (KT_SPIN_ROW (self->buffer_row), 0, KT_DEADLINE_MAX_DECISION_BUFFER_DAYS);
+  g_signal_connect_swapped (self->buffer_row, "changed", G_CALLBACK (value_changed_cb), self);
+
+  for (guint i = 0; i < KT_PROCUREMENT_N_FORMS; i++)
+    {
+      GtkWidget *row = kt_spin_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     kt_enum_label (KT_ENUM_PROCUREMENT_FORM, i));
+      /* Translators: the unit of a re-procurement lead time */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Months before the end date"));
+      kt_spin_row_set_range (KT_SPIN_ROW (row), 0, KT_DEADLINE_MAX_LEAD_MONTHS);
+      g_signal_connect_swapped (row, "changed", G_CALLBACK (value_changed_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->lead_group), row);
+      self->lead_rows[i] = row;
+    }
+}
+
+KtPreferencesWindow *
+kt_preferences_window_new (GtkWindow *parent,
+                           KtStore   *store)
+{
+  KtPreferencesWindow *self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  KtDeadlineSettings *settings;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (KT_IS_STORE (store), NULL);
+
+  self = g_object_new (KT_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+
+  name = g_filename_display_basename (kt_store_get_path (store));
+  if (is_read_only (self))
+    /* Translators: %s is the file name of the portfolio */
+    text = g_strdup_printf (_("These terms are kept in the portfolio “%s”, which is open "
+                              "read-only here: they cannot be changed."), name);
+  else
+    /* Translators: %s is the file name of the portfolio */
+    text = g_strdup_printf (_("These terms are kept in the portfolio “%s”. A change applies to "
+                              "every colleague who opens it, once saved."), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->shared_row), text);
+
+  gtk_widget_set_sensitive (self->decision_group, !is_read_only (self));
+  gtk_widget_set_sensitive (self->lead_group, !is_read_only (self));
+  gtk_widget_set_visible (self->save_button, !is_read_only (self));
+  gtk_widget_set_visible (self->defaults_button, !is_read_only (self));
+
+  settings = kt_store_get_deadline_settings (store, &error);
+  if (settings == NULL)
+    {
+      /* Shown, not saved: the defaults the deadlines are then computed with. */
+      g_warning ("Could not read the deadline settings: %s", error->message);
+      settings = kt_deadline_settings_new ();
+      gtk_widget_set_sensitive (self->decision_group, FALSE);
+      gtk_widget_set_sensitive (self->lead_group, FALSE);
+      gtk_widget_set_visible (self->save_button, FALSE);
+      gtk_widget_set_visible (self->defaults_button, FALSE);
+    }
+  show_settings (self, settings);
+
+  return self;
+}

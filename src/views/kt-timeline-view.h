@@ -1,0 +1,31 @@
+/* kt-timeline-view.h — the "Tidslinje" page: contracts and deadlines in time
+ *
+ * Copyright 2026 The Kontrakter authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kt-store.h"
+
+G_BEGIN_DECLS
+
+#define KT_TYPE_TIMELINE_VIEW (kt_timeline_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (KtTimelineView, kt_timeline_view, KT, TIMELINE_VIEW, GtkWidget)
+
+/* Signals: "open-contract" (gint64 contract id) when a marker or a row of
+ * the list is activated. */
+GtkWidget *kt_timeline_view_new       (void);
+void       kt_timeline_view_set_store (KtTimelineView  *self,
+                                       KtStore         *store);
+/* Reads the portfolio again (the timeline keeps its focus and scroll
+ * position). A failure shows its message in the view and is returned. */
+gboolean   kt_timeline_view_reload    (KtTimelineView  *self,
+                                       GError         **error);
+/* For tests: the day the view treats as today (NULL: the real today). */
+void       kt_timeline_view_set_today (KtTimelineView  *self,
+                                       const GDate     *today);
+
+G_END_DECLS

@@ -1,0 +1,135 @@
+/* kt-undo-toast.c
+ *
+ * Copyright 2026 The Kontrakter authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Kontrakter"
+
+#include <glib/gi18n.h>
+
+#include "kt-undo-toast.h"
+
+#define PENDING_KEY "kt-undo-pending"
+
+typedef struct {
+  AdwToast       *toast;
+  KtUndoFunc      undo;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  if (pending->destroy != NULL)
+    pending->destroy (pending->data);
+  g_clear_object (&pending->toast);
+  g_free (pending);
+}
+
+/* Takes the pending undo off the overlay without running it. */
+static Pending *
+steal_pending (AdwToastOverlay *overlay)
+{
+  return g_object_steal_data (G_OBJECT (overlay), PENDING_KEY);
+}
+
+static void
+toast_dismissed_cb (AdwToast        *toast,
+                    AdwToastOverlay *overlay)
+{
+  Pending *pending = g_object_get_data (G_OBJECT (overlay), PENDING_KEY);
+
+  if (pending != NULL && pending->toast == toast)
+    g_object_set_data (G_OBJECT (overlay), PENDING_KEY, NULL);
+}
+
+static void
+toast_button_clicked_cb (AdwToast        *toast,
+                         AdwToastOverlay *overlay)
+{
+  Pending *pending = g_object_get_data (G_OBJECT (overlay), PENDING_KEY);
+
+  if (pending != NULL && pending->toast == toast)
+    kt_undo_toast_run (overlay);
+}
+
+void
+kt_undo_toast_show (GtkWidget      *widget,
+                    const char     *message,
+                    KtUndoFunc      undo,
+                    gpointer        data,
+                    GDestroyNotify  destroy)
+{
+  GtkWidget *overlay;
+  Pending *pending;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+  g_return_if_fail (undo != NULL);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+
+  kt_undo_toast_dismiss (ADW_TOAST_OVERLAY (overlay));
+
+  pending = g_new0 (Pending, 1);
+  pending->toast = adw_toast_new (message);
+  pending->undo = undo;
+  pending->data = data;
+  pending->destroy = destroy;
+
+  adw_toast_set_button_label (pending->toast, _("_Undo"));
+  adw_toast_set_timeout (pending->toast, 10);
+  g_signal_connect_object (pending->toast, "button-clicked",
+                           G_CALLBACK (toast_button_clicked_cb), overlay, 0);
+  g_signal_connect_object (pending->toast, "dismissed",
+                           G_CALLBACK (toast_dismissed_cb), overlay, 0);
+  g_object_set_data_full (G_OBJECT (overlay), PENDING_KEY, pending,
+                          (GDestroyNotify) pending_free);
+
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (pending->toast));
+}
+
+gboolean
+kt_undo_toast_run (AdwToastOverlay *overlay)
+{
+  Pending *pending;
+  g_autoptr(AdwToast) toast = NULL;
+
+  g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (overlay), FALSE);
+
+  pending = steal_pending (overlay);
+  if (pending == NULL)
+    return FALSE;
+
+  /* Off the overlay first: the undo may show a toast of its own. */
+  toast = g_steal_pointer (&pending->toast);
+  adw_toast_dismiss (toast);
+  pending->undo (pending->data);
+  pending_free (pending);
+
+  return TRUE;
+}
+
+void
+kt_undo_toast_dismiss (AdwToastOverlay *overlay)
+{
+  Pending *pending;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  pending = steal_pending (overlay);
+  if (pending == NULL)
+    return;
+
+  if (pending->toast != NULL)
+    adw_toast_dismiss (pending->toast);
+  pending_free (pending);
+}
