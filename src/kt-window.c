@@ -13,6 +13,7 @@
 #include "kt-preferences-window.h"
 #include "kt-suppliers-view.h"
 #include "kt-tender-plan-view.h"
+#include "kt-timeline-view.h"
 #include "kt-undo-toast.h"
 #include "kt-upcoming-view.h"
 #include "kt-window.h"
@@ -32,6 +33,7 @@ struct _KtWindow
   KtSuppliersView      *suppliers_view;
   KtUpcomingView       *upcoming_view;
   KtTenderPlanView     *tender_plan_view;
+  KtTimelineView       *timeline_view;
   KtContractPage       *contract_page;
   GMenu                *recent_submenu;
 
@@ -157,6 +159,7 @@ reload_lists (KtWindow *self,
   /* A contract's terms are where its computed deadlines come from. */
   kt_upcoming_view_invalidate (self->upcoming_view);
   kt_tender_plan_view_invalidate (self->tender_plan_view);
+  kt_timeline_view_invalidate (self->timeline_view);
 }
 
 static void
@@ -186,6 +189,7 @@ set_store (KtWindow *self,
   kt_suppliers_view_set_store (self->suppliers_view, store);
   kt_upcoming_view_set_store (self->upcoming_view, store);
   kt_tender_plan_view_set_store (self->tender_plan_view, store);
+  kt_timeline_view_set_store (self->timeline_view, store);
   if (!kt_portfolio_view_set_store (self->portfolio_view, store, &error))
     toast (self, error->message);
 
@@ -285,6 +289,19 @@ contract_activated_cb (KtWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, "contract");
 }
 
+/* From a deadline: its contract, with the row of the deadline focused so that
+ * the activity itself is what the user lands on (and hears). */
+static void
+deadline_activated_cb (KtWindow *self,
+                       gint64    contract_id,
+                       gint64    activity_id,
+                       int       derived_kind)
+{
+  contract_activated_cb (self, contract_id);
+  if (gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->contract_page))
+    kt_contract_page_focus_deadline (self->contract_page, activity_id, derived_kind);
+}
+
 static void
 contract_saved_cb (KtWindow *self,
                    gint64    id)
@@ -343,6 +360,7 @@ static void
 activities_changed_cb (KtWindow *self)
 {
   kt_upcoming_view_invalidate (self->upcoming_view);
+  kt_timeline_view_invalidate (self->timeline_view);
 }
 
 static void
@@ -420,6 +438,7 @@ preferences_saved_cb (KtWindow *self)
 {
   kt_upcoming_view_invalidate (self->upcoming_view);
   kt_tender_plan_view_invalidate (self->tender_plan_view);
+  kt_timeline_view_invalidate (self->timeline_view);
   kt_contract_page_refresh_deadlines (self->contract_page);
 }
 
@@ -542,6 +561,7 @@ kt_window_class_init (KtWindowClass *klass)
   g_type_ensure (KT_TYPE_SUPPLIERS_VIEW);
   g_type_ensure (KT_TYPE_UPCOMING_VIEW);
   g_type_ensure (KT_TYPE_TENDER_PLAN_VIEW);
+  g_type_ensure (KT_TYPE_TIMELINE_VIEW);
   g_type_ensure (KT_TYPE_CONTRACT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kontrakter/Kontrakter/kt-window.ui");
@@ -556,9 +576,11 @@ kt_window_class_init (KtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtWindow, suppliers_view);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, upcoming_view);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, tender_plan_view);
+  gtk_widget_class_bind_template_child (widget_class, KtWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, contract_page);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, recent_submenu);
   gtk_widget_class_bind_template_callback (widget_class, contract_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, deadline_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_close_requested_cb);

@@ -111,6 +111,18 @@ notice_end (const KtContract *contract,
 }
 
 gboolean
+kt_contract_is_procured_alone (const KtContract *contract)
+{
+  g_return_val_if_fail (contract != NULL, FALSE);
+
+  /* A supplementary agreement or a data processing agreement under a main
+   * contract is bought again with that contract, not on its own. */
+  return contract->parent_id == 0 ||
+         (contract->type != KT_CONTRACT_TYPE_SUPPLEMENTARY &&
+          contract->type != KT_CONTRACT_TYPE_DATA_PROCESSING);
+}
+
+gboolean
 kt_contract_derived_date (const KtContract         *contract,
                           const KtDeadlineSettings *settings,
                           const GDate              *today,
@@ -160,7 +172,7 @@ kt_contract_derived_date (const KtContract         *contract,
       return TRUE;
 
     case KT_DERIVED_REPROCUREMENT_START:
-      if (!has_fixed_end (contract))
+      if (!has_fixed_end (contract) || !kt_contract_is_procured_alone (contract))
         return FALSE;
       *out = contract->end_date;
       kt_date_subtract_months (out, kt_deadline_settings_get_lead_months (settings,

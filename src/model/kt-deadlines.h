@@ -92,7 +92,9 @@ gboolean  kt_activity_apply_reopen      (KtActivity        *activity);
  *                     the option extends the contract from its end date).
  *                     Only the next option: whether the one after it is
  *                     needed is decided after it, on the new end date.
- *   REPROCUREMENT_START  end date minus the lead time of the procurement form.
+ *   REPROCUREMENT_START  end date minus the lead time of the procurement form,
+ *                     only for a contract procured on its own
+ *                     (kt_contract_is_procured_alone ()).
  *                     Counted from the current end date, not from the end
  *                     after all options: if an option is not exercised, the
  *                     new contract must be ready then (the tender plan shows
@@ -115,6 +117,11 @@ gboolean  kt_activity_apply_reopen      (KtActivity        *activity);
  *   price_regulation_date (kt_recurrence_occurrence, yearly), on or after
  *   that date and not after the end date, when price_index is not NONE.
  */
+
+/* FALSE for a supplementary agreement or data processing agreement under a
+ * main contract: it is re-procured with the main contract, so it has no
+ * re-procurement start and no place in the tender plan of its own. */
+gboolean  kt_contract_is_procured_alone (const KtContract       *contract);
 
 /* The single date of one kind (not PRICE_REGULATION: use the items), per
  * the rules above; FALSE when the contract has none. today NULL = the

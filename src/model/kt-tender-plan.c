@@ -88,12 +88,6 @@ kt_tender_plan_build (GPtrArray                *contracts,
       KtTenderPlanRow *row;
       GDate start;
 
-      /* A supplementary agreement or a data processing agreement is
-       * bought again with its main contract, not on its own. */
-      if (c->parent_id != 0 && (c->type == KT_CONTRACT_TYPE_SUPPLEMENTARY ||
-                                c->type == KT_CONTRACT_TYPE_DATA_PROCESSING))
-        continue;
-
       if (!kt_contract_derived_date (c, settings, &now, KT_DERIVED_REPROCUREMENT_START, &start))
         continue;
 

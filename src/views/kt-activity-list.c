@@ -10,9 +10,9 @@
 
 #include "kt-activity-editor.h"
 #include "kt-activity-list.h"
+#include "kt-activity-row.h"
 #include "kt-deadlines.h"
 #include "kt-dialogs.h"
-#include "kt-format.h"
 #include "kt-undo-toast.h"
 
 /* How far back and ahead the computed deadlines of a contract are looked
@@ -179,14 +179,6 @@ open_editor (KtActivityList   *self,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
-static const KtActivity *
-row_activity (GtkWidget *widget)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
-
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "kt-activity") : NULL;
-}
-
 static void
 add_clicked_cb (KtActivityList *self)
 {
@@ -197,14 +189,14 @@ static void
 edit_clicked_cb (KtActivityList *self,
                  GtkWidget      *button)
 {
-  open_editor (self, row_activity (button));
+  open_editor (self, kt_activity_row_get_activity (button));
 }
 
 static void
 row_activated_cb (KtActivityList *self,
                   GtkWidget      *row)
 {
-  const KtActivity *activity = g_object_get_data (G_OBJECT (row), "kt-activity");
+  const KtActivity *activity = kt_activity_row_get_activity (row);
 
   if (activity != NULL)
     open_editor (self, activity);
@@ -214,7 +206,7 @@ static void
 done_clicked_cb (KtActivityList *self,
                  GtkWidget      *button)
 {
-  const KtActivity *activity = row_activity (button);
+  const KtActivity *activity = kt_activity_row_get_activity (button);
   g_autoptr(GError) error = NULL;
   gint64 id;
 
@@ -237,7 +229,7 @@ static void
 delete_clicked_cb (KtActivityList *self,
                    GtkWidget      *button)
 {
-  const KtActivity *activity = row_activity (button);
+  const KtActivity *activity = kt_activity_row_get_activity (button);
   g_autoptr(GError) error = NULL;
   gint64 id;
 
@@ -273,232 +265,6 @@ clear_rows (KtActivityList *self)
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
-}
-
-static GtkWidget *
-tag_new (const char *text,
-         const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "caption-heading");
-  if (style != NULL)
-    gtk_widget_add_css_class (label, style);
-  return label;
-}
-
-static GtkWidget *
-row_button (KtActivityList *self,
-            const char     *icon,
-            const char     *label,
-            GCallback       callback)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
-  return button;
-}
-
-static void
-add_urgency_tag (GtkWidget *row,
-                 KtUrgency  urgency)
-{
-  if (urgency == KT_URGENCY_OVERDUE)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               tag_new (kt_urgency_label (urgency), "error"));
-  else if (urgency == KT_URGENCY_WITHIN_30_DAYS)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               tag_new (kt_urgency_label (urgency), "warning"));
-}
-
-static GtkWidget *
-entry_row_new (const Entry *entry,
-               const char  *title,
-               const char  *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *date = kt_format_date (&entry->item->date);
-  GtkWidget *date_label = gtk_label_new (date);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-
-  gtk_label_set_width_chars (GTK_LABEL (date_label), 10);
-  gtk_label_set_xalign (GTK_LABEL (date_label), 0.0);
-  gtk_widget_add_css_class (date_label, "numeric");
-  gtk_widget_add_css_class (date_label, "heading");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), date_label);
-
-  if (entry->urgency == KT_URGENCY_CLOSED)
-    gtk_widget_add_css_class (date_label, "dim-label");
-
-  return row;
-}
-
-static char *
-activity_subtitle (const KtActivity *a)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_add (parts, g_strdup (kt_enum_label (KT_ENUM_ACTIVITY_TYPE, a->type)));
-  if (kt_activity_is_recurring (a))
-    {
-      if (g_date_valid (&a->recurrence_until))
-        {
-          g_autofree char *until = kt_format_date (&a->recurrence_until);
-
-          /* Translators: "Every quarter until 31.12.2027" */
-          g_ptr_array_add (parts, g_strdup_printf (_("%s until %s"),
-                                                   kt_enum_label (KT_ENUM_RECURRENCE,
-                                                                  a->recurrence),
-                                                   until));
-        }
-      else
-        g_ptr_array_add (parts, g_strdup (kt_enum_label (KT_ENUM_RECURRENCE, a->recurrence)));
-    }
-  if (a->clause_ref != NULL)
-    g_ptr_array_add (parts, g_strdup (a->clause_ref));
-  if (a->responsible_name != NULL)
-    g_ptr_array_add (parts, g_strdup (a->responsible_name));
-  if (a->status == KT_ACTIVITY_STATUS_DONE)
-    {
-      g_autofree char *when = g_date_valid (&a->done_date) ? kt_format_date (&a->done_date) : NULL;
-
-      if (when != NULL && a->done_by != NULL)
-        /* Translators: "Done 12.03.2026 by Jens Hansen" */
-        g_ptr_array_add (parts, g_strdup_printf (_("Done %s by %s"), when, a->done_by));
-      else if (when != NULL)
-        /* Translators: "Done 12.03.2026" */
-        g_ptr_array_add (parts, g_strdup_printf (_("Done %s"), when));
-    }
-  g_ptr_array_add (parts, NULL);
-
-  /* Translators: the separator between the details of an activity */
-  return g_strjoinv (_(" · "), (char **) parts->pdata);
-}
-
-static GtkWidget *
-activity_row_new (KtActivityList *self,
-                  const Entry    *entry)
-{
-  const KtActivity *a = entry->activity;
-  const char *title = a->description != NULL ? a->description
-                      : kt_enum_label (KT_ENUM_ACTIVITY_TYPE, a->type);
-  g_autofree char *subtitle = activity_subtitle (a);
-  GtkWidget *row = entry_row_new (entry, title, subtitle);
-  gboolean writable = is_writable (self);
-  g_autofree char *label = NULL;
-
-  g_object_set_data_full (G_OBJECT (row), "kt-activity", kt_activity_copy (a),
-                          (GDestroyNotify) kt_activity_free);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  add_urgency_tag (row, entry->urgency);
-  if (a->status != KT_ACTIVITY_STATUS_OPEN)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               tag_new (kt_enum_label (KT_ENUM_ACTIVITY_STATUS, a->status),
-                                        a->status == KT_ACTIVITY_STATUS_DONE ? "success"
-                                                                            : "dim-label"));
-
-  if (writable && entry->urgency != KT_URGENCY_CLOSED)
-    {
-      /* Translators: a button's name for screen readers; %s is the activity */
-      label = g_strdup_printf (_("Mark “%s” Done"), title);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button (self, "object-select-symbolic", label,
-                                             G_CALLBACK (done_clicked_cb)));
-      g_clear_pointer (&label, g_free);
-    }
-
-  /* Translators: a button's name for screen readers; %s is the activity */
-  label = g_strdup_printf (writable ? _("Edit “%s”") : _("Show “%s”"), title);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             row_button (self, writable ? "document-edit-symbolic"
-                                                        : "go-next-symbolic",
-                                         label, G_CALLBACK (edit_clicked_cb)));
-  g_clear_pointer (&label, g_free);
-
-  if (writable)
-    {
-      /* Translators: a button's name for screen readers; %s is the activity */
-      label = g_strdup_printf (_("Delete “%s”"), title);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button (self, "user-trash-symbolic", label,
-                                             G_CALLBACK (delete_clicked_cb)));
-    }
-
-  return row;
-}
-
-/* Where a computed deadline comes from, so that nobody tries to change it
- * anywhere but in the contract. */
-static const char *
-derived_source (KtDerivedKind kind)
-{
-  switch (kind)
-    {
-    case KT_DERIVED_LAST_NOTICE_DAY:
-      /* Translators: the end of "<explanation> — computed from …" */
-      return _("computed from the notice terms");
-    case KT_DERIVED_DECISION_DATE:
-      return _("computed from the notice terms and the decision buffer in Preferences");
-    case KT_DERIVED_OPTION_DEADLINE:
-      return _("computed from the end date, the options and the notice period");
-    case KT_DERIVED_REPROCUREMENT_START:
-      return _("computed from the end date and the lead time of the procurement form in "
-               "Preferences");
-    case KT_DERIVED_PRICE_REGULATION:
-      return _("computed from the price regulation date");
-    case KT_DERIVED_EXPIRY:
-    default:
-      return _("computed from the end date");
-    }
-}
-
-static GtkWidget *
-derived_row_new (const Entry *entry)
-{
-  const KtDeadlineItem *item = entry->item;
-  const char *source = derived_source (item->derived_kind);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
-  GtkWidget *tag;
-
-  /* Translators: the explanation of a computed deadline, then where it
-   * comes from: "Last day to give notice to end … — computed from the
-   * notice terms" */
-  subtitle = g_strdup_printf (_("%s — %s"), item->description, source);
-  row = entry_row_new (entry, kt_enum_label (KT_ENUM_DERIVED_KIND, item->derived_kind),
-                       subtitle);
-
-  add_urgency_tag (row, entry->urgency);
-  /* Translators: marks a deadline computed from the contract, not typed in */
-  tag = tag_new (_("Computed"), "dim-label");
-  gtk_widget_set_tooltip_text (tag, _("Computed from the contract’s terms: change the "
-                                      "contract to change it"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-
-  return row;
-}
-
-static GtkWidget *
-placeholder_row_new (const char *text)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-  gtk_widget_add_css_class (row, "dim-label");
-  return row;
 }
 
 /* ---- reading ---- */
@@ -686,6 +452,10 @@ kt_activity_list_reload (KtActivityList *self)
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
+  const KtActivityRowActions actions = {
+    G_CALLBACK (done_clicked_cb), G_CALLBACK (edit_clicked_cb),
+    G_CALLBACK (delete_clicked_cb), G_CALLBACK (row_activated_cb), self,
+  };
 
   g_return_if_fail (KT_IS_ACTIVITY_LIST (self));
 
@@ -697,25 +467,46 @@ kt_activity_list_reload (KtActivityList *self)
 
   if (self->contract->id == 0)
     {
-      add_row (self, placeholder_row_new (_("Save the contract to add activities to it")));
+      add_row (self, kt_activity_row_new_placeholder (_("Save the contract to add activities to it")));
       return;
     }
 
   entries = collect_entries (self, &error);
   if (entries == NULL)
     {
-      add_row (self, placeholder_row_new (error->message));
+      add_row (self, kt_activity_row_new_placeholder (error->message));
       return;
     }
 
   if (entries->len == 0)
-    add_row (self, placeholder_row_new (_("No activities or computed deadlines")));
+    add_row (self, kt_activity_row_new_placeholder (_("No activities or computed deadlines")));
 
   for (guint i = 0; i < entries->len; i++)
     {
       const Entry *entry = g_ptr_array_index (entries, i);
 
-      add_row (self, entry->activity != NULL ? activity_row_new (self, entry)
-                                             : derived_row_new (entry));
+      if (entry->activity != NULL)
+        add_row (self, kt_activity_row_new (entry->activity, entry->item, entry->urgency,
+                                            is_writable (self), &actions));
+      else
+        add_row (self, kt_activity_row_new_derived (entry->item, entry->urgency));
     }
+}
+
+gboolean
+kt_activity_list_focus_deadline (KtActivityList *self,
+                                 gint64          activity_id,
+                                 KtDerivedKind   derived_kind)
+{
+  g_return_val_if_fail (KT_IS_ACTIVITY_LIST (self), FALSE);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (kt_activity_row_shows (row, activity_id, derived_kind))
+        return gtk_widget_grab_focus (row);
+    }
+
+  return FALSE;
 }

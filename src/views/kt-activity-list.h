@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "kt-enums.h"
 #include "kt-store.h"
 
 G_BEGIN_DECLS
@@ -33,5 +34,12 @@ void       kt_activity_list_set_contract (KtActivityList   *self,
                                           const KtContract *contract);
 /* Reads the activities and settings again. */
 void       kt_activity_list_reload       (KtActivityList   *self);
+/* Moves the keyboard focus (and so the scroll position) to the row of
+ * activity @activity_id, or with @activity_id 0 to the computed deadline of
+ * @derived_kind. FALSE when the list has no such row or it cannot take the
+ * focus (not shown). */
+gboolean   kt_activity_list_focus_deadline (KtActivityList *self,
+                                            gint64          activity_id,
+                                            KtDerivedKind   derived_kind);
 
 G_END_DECLS

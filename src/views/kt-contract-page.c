@@ -539,3 +539,14 @@ kt_contract_page_refresh_deadlines (KtContractPage *self)
 
   kt_activity_list_reload (KT_ACTIVITY_LIST (self->activities));
 }
+
+gboolean
+kt_contract_page_focus_deadline (KtContractPage *self,
+                                 gint64          activity_id,
+                                 KtDerivedKind   derived_kind)
+{
+  g_return_val_if_fail (KT_IS_CONTRACT_PAGE (self), FALSE);
+
+  return kt_activity_list_focus_deadline (KT_ACTIVITY_LIST (self->activities),
+                                          activity_id, derived_kind);
+}

@@ -38,5 +38,10 @@ gboolean        kt_contract_page_has_unsaved_changes (KtContractPage  *self);
 /* Reads the activities and the deadline settings again (computed deadlines
  * follow the portfolio's settings). */
 void            kt_contract_page_refresh_deadlines   (KtContractPage  *self);
+/* Focuses the row of a deadline in the activities of the loaded contract
+ * (kt_activity_list_focus_deadline ()); call once the page is shown. */
+gboolean        kt_contract_page_focus_deadline      (KtContractPage  *self,
+                                                      gint64           activity_id,
+                                                      KtDerivedKind    derived_kind);
 
 G_END_DECLS

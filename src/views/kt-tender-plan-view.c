@@ -405,8 +405,12 @@ static void
 kt_tender_plan_view_dispose (GObject *object)
 {
   KtTenderPlanView *self = KT_TENDER_PLAN_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KT_TYPE_TENDER_PLAN_VIEW);
+  /* The bars and separators of the template that are not bound */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->items);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->store);

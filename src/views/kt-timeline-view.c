@@ -36,6 +36,8 @@ struct _KtTimelineView
 
   KtStore         *store;
   GDate            today;          /* invalid: the real today */
+  GDate            loaded_on;      /* the today of the last reload */
+  gboolean         dirty;          /* reload when next shown */
 
   GtkWidget       *toolbar;
   GtkDropDown     *group_dropdown;
@@ -51,7 +53,7 @@ struct _KtTimelineView
 G_DEFINE_FINAL_TYPE (KtTimelineView, kt_timeline_view, GTK_TYPE_WIDGET)
 
 enum {
-  OPEN_CONTRACT,
+  DEADLINE_ACTIVATED,
   N_SIGNALS
 };
 
@@ -169,6 +171,8 @@ kt_timeline_view_reload (KtTimelineView  *self,
     return TRUE;
 
   get_today (self, &today);
+  self->loaded_on = today;
+  self->dirty = FALSE;
   from = today;
   g_date_subtract_months (&from, MONTHS_BACK);
   to = today;
@@ -231,22 +235,41 @@ kt_timeline_view_set_today (KtTimelineView *self,
     g_date_clear (&self->today, 1);
 }
 
+/* A marker's item and kind (kt-timeline-lanes.h) as the activity or the
+ * computed deadline it stands for. */
+static void
+emit_deadline_activated (KtTimelineView *self,
+                         gint64          contract_id,
+                         gint64          item_id,
+                         int             kind)
+{
+  if (kind == KT_TIMELINE_KIND_ACTIVITY)
+    g_signal_emit (self, signals[DEADLINE_ACTIVATED], 0, contract_id, item_id, 0);
+  else
+    g_signal_emit (self, signals[DEADLINE_ACTIVATED], 0, contract_id, (gint64) 0,
+                   kind - KT_TIMELINE_KIND_DERIVED);
+}
+
 static void
 marker_activated_cb (KtTimelineView *self,
                      gint64          lane_id,
                      gint64          item_id,
                      int             kind)
 {
-  g_signal_emit (self, signals[OPEN_CONTRACT], 0, lane_id);
+  emit_deadline_activated (self, lane_id, item_id, kind);
 }
 
 static void
 list_activate_cb (KtTimelineView *self,
                   guint           position)
 {
-  if (position < self->list_targets->len)
-    g_signal_emit (self, signals[OPEN_CONTRACT], 0,
-                   g_array_index (self->list_targets, ListTarget, position).contract_id);
+  const ListTarget *target;
+
+  if (position >= self->list_targets->len)
+    return;
+
+  target = &g_array_index (self->list_targets, ListTarget, position);
+  emit_deadline_activated (self, target->contract_id, target->item_id, target->kind);
 }
 
 /* The timeline follows the list, so that switching back shows the same
@@ -530,6 +553,31 @@ build_content (KtTimelineView *self)
                                 TRUE);
 }
 
+void
+kt_timeline_view_invalidate (KtTimelineView *self)
+{
+  g_return_if_fail (KT_IS_TIMELINE_VIEW (self));
+
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    kt_timeline_view_reload (self, NULL);
+}
+
+/* Shown again: reload what changed meanwhile, and after midnight, when
+ * what is overdue has changed. */
+static void
+kt_timeline_view_map (GtkWidget *widget)
+{
+  KtTimelineView *self = KT_TIMELINE_VIEW (widget);
+  GDate today;
+
+  GTK_WIDGET_CLASS (kt_timeline_view_parent_class)->map (widget);
+
+  get_today (self, &today);
+  if (self->dirty || !g_date_valid (&self->loaded_on) || g_date_compare (&today, &self->loaded_on) != 0)
+    kt_timeline_view_reload (self, NULL);
+}
+
 static void
 kt_timeline_view_dispose (GObject *object)
 {
@@ -552,10 +600,11 @@ kt_timeline_view_class_init (KtTimelineViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kt_timeline_view_dispose;
+  widget_class->map = kt_timeline_view_map;
 
-  signals[OPEN_CONTRACT] =
-    g_signal_new ("open-contract", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[DEADLINE_ACTIVATED] =
+    g_signal_new ("deadline-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kttimelineview");
@@ -565,6 +614,7 @@ static void
 kt_timeline_view_init (KtTimelineView *self)
 {
   g_date_clear (&self->today, 1);
+  g_date_clear (&self->loaded_on, 1);
   self->list_targets = g_array_new (FALSE, FALSE, sizeof (ListTarget));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),

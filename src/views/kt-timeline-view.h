@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KtTimelineView, kt_timeline_view, KT, TIMELINE_VIEW, GtkWidget)
 
-/* Signals: "open-contract" (gint64 contract id) when a marker or a row of
- * the list is activated. */
+/* Signal: "deadline-activated" (gint64 contract id, gint64 activity id,
+ * int KtDerivedKind) when a marker or a row of the list is activated: a
+ * manual activity, or with activity id 0 a deadline computed from the
+ * contract. */
 GtkWidget *kt_timeline_view_new       (void);
 void       kt_timeline_view_set_store (KtTimelineView  *self,
                                        KtStore         *store);
@@ -24,6 +26,8 @@ void       kt_timeline_view_set_store (KtTimelineView  *self,
  * position). A failure shows its message in the view and is returned. */
 gboolean   kt_timeline_view_reload    (KtTimelineView  *self,
                                        GError         **error);
+/* The portfolio changed: reload now if shown, else when next shown. */
+void       kt_timeline_view_invalidate (KtTimelineView *self);
 /* For tests: the day the view treats as today (NULL: the real today). */
 void       kt_timeline_view_set_today (KtTimelineView  *self,
                                        const GDate     *today);

@@ -40,7 +40,7 @@ struct _KtUpcomingView
 G_DEFINE_FINAL_TYPE (KtUpcomingView, kt_upcoming_view, GTK_TYPE_WIDGET)
 
 enum {
-  CONTRACT_ACTIVATED,
+  DEADLINE_ACTIVATED,
   ACTIVITIES_CHANGED,
   N_SIGNALS
 };
@@ -397,7 +397,8 @@ list_activate_cb (KtUpcomingView *self,
   g_autoptr(KtUpcomingEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
   if (entry != NULL && entry->item != NULL)
-    g_signal_emit (self, signals[CONTRACT_ACTIVATED], 0, entry->item->contract_id);
+    g_signal_emit (self, signals[DEADLINE_ACTIVATED], 0, entry->item->contract_id,
+                   entry->item->activity_id, (int) entry->item->derived_kind);
 }
 
 static void
@@ -418,8 +419,12 @@ static void
 kt_upcoming_view_dispose (GObject *object)
 {
   KtUpcomingView *self = KT_UPCOMING_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KT_TYPE_UPCOMING_VIEW);
+  /* The bars and separators of the template that are not bound */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->model);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
@@ -436,9 +441,9 @@ kt_upcoming_view_class_init (KtUpcomingViewClass *klass)
   object_class->dispose = kt_upcoming_view_dispose;
   widget_class->map = kt_upcoming_view_map;
 
-  signals[CONTRACT_ACTIVATED] =
-    g_signal_new ("contract-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[DEADLINE_ACTIVATED] =
+    g_signal_new ("deadline-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT);
   signals[ACTIVITIES_CHANGED] =
     g_signal_new ("activities-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);

@@ -25,7 +25,9 @@ G_DECLARE_FINAL_TYPE (KtUpcomingView, kt_upcoming_view, KT, UPCOMING_VIEW, GtkWi
  * and only when shown: after kt_upcoming_view_invalidate () the list is
  * read again once it is on screen.
  *
- * Signals: "contract-activated" (gint64 id) when a row is opened;
+ * Signals: "deadline-activated" (gint64 contract id, gint64 activity id,
+ * int KtDerivedKind; activity id 0 for a computed deadline) when a row is
+ * opened;
  * "activities-changed" () after marking done or undoing it. */
 GtkWidget *kt_upcoming_view_new        (void);
 void       kt_upcoming_view_set_store  (KtUpcomingView *self,

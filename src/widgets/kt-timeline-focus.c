@@ -28,7 +28,7 @@ kt_timeline_update_accessible (KtTimeline *self)
     }
   else
     description = g_strdup (_("Use the arrow keys to move between deadlines and Enter to open one. "
-                              "The list of upcoming deadlines shows the same deadlines."));
+                              "The list button above shows the same deadlines as a list."));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

@@ -242,6 +242,49 @@ test_derived_table (void)
     }
 }
 
+/* An agreement under a main contract is bought again with it: it keeps its
+ * own notice and expiry, but has no re-procurement start of its own. A
+ * supplementary agreement standing alone, or a service agreement under a
+ * main contract, is procured by itself. */
+static void
+test_reprocured_with_main (void)
+{
+  static const struct {
+    KtContractType type;
+    gint64         parent_id;
+    gboolean       reprocured_alone;
+  } cases[] = {
+    { KT_CONTRACT_TYPE_DATA_PROCESSING, 7, FALSE },
+    { KT_CONTRACT_TYPE_SUPPLEMENTARY, 7, FALSE },
+    { KT_CONTRACT_TYPE_SUPPLEMENTARY, 0, TRUE },
+    { KT_CONTRACT_TYPE_DATA_PROCESSING, 0, TRUE },
+    { KT_CONTRACT_TYPE_SERVICE, 7, TRUE },
+    { KT_CONTRACT_TYPE_MAIN, 0, TRUE },
+  };
+  const DerivedCase *fixed = &derived_cases[1];
+  GDate today;
+
+  parse (fixed->today, &today);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KtContract) contract = contract_from_case (fixed);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) kt_deadline_item_free);
+      GDate from = today, to = today;
+
+      contract->type = cases[i].type;
+      contract->parent_id = cases[i].parent_id;
+      g_date_subtract_years (&from, 5);
+      g_date_add_years (&to, 5);
+      kt_contract_derived_deadlines (contract, NULL, &today, &from, &to, items);
+
+      g_assert_cmpint (kt_contract_is_procured_alone (contract), ==, cases[i].reprocured_alone);
+      check_kind (contract, &today, KT_DERIVED_REPROCUREMENT_START,
+                  cases[i].reprocured_alone ? fixed->reprocurement : "", TRUE, items);
+      check_kind (contract, &today, KT_DERIVED_LAST_NOTICE_DAY, fixed->notice, TRUE, items);
+      check_kind (contract, &today, KT_DERIVED_EXPIRY, fixed->expiry, TRUE, items);
+    }
+}
+
 static void
 test_settings (void)
 {
@@ -923,6 +966,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/deadlines/derived-table", test_derived_table);
+  g_test_add_func ("/model/deadlines/reprocured-with-main", test_reprocured_with_main);
   g_test_add_func ("/model/deadlines/settings", test_settings);
   g_test_add_func ("/model/deadlines/price-regulation", test_price_regulation);
   g_test_add_func ("/model/deadlines/urgency", test_urgency);

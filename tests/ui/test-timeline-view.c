@@ -21,7 +21,10 @@ typedef struct {
   KtStore   *store;
   GtkWidget *window;
   GtkWidget *view;
-  gint64     opened;   /* the contract of the last "open-contract" */
+  /* What the last "deadline-activated" opened */
+  gint64     opened;
+  gint64     opened_activity;
+  int        opened_kind;
 } Fixture;
 
 static GtkWidget *
@@ -65,9 +68,13 @@ iterate (void)
 static void
 open_contract_cb (GtkWidget *view,
                   gint64     contract_id,
+                  gint64     activity_id,
+                  int        derived_kind,
                   Fixture   *f)
 {
   f->opened = contract_id;
+  f->opened_activity = activity_id;
+  f->opened_kind = derived_kind;
 }
 
 static void
@@ -87,7 +94,7 @@ fixture_set_up (Fixture       *f,
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
   f->view = kt_timeline_view_new ();
-  g_signal_connect (f->view, "open-contract", G_CALLBACK (open_contract_cb), f);
+  g_signal_connect (f->view, "deadline-activated", G_CALLBACK (open_contract_cb), f);
   gtk_window_set_child (GTK_WINDOW (f->window), f->view);
   gtk_window_present (GTK_WINDOW (f->window));
   kt_timeline_view_set_store (KT_TIMELINE_VIEW (f->view), f->store);
@@ -230,6 +237,13 @@ test_activation_opens_the_contract (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.activate", NULL));
   iterate ();
   g_assert_cmpint (f->opened, ==, lane->id);
+  if (marker->kind == KT_TIMELINE_KIND_ACTIVITY)
+    g_assert_cmpint (f->opened_activity, ==, marker->item_id);
+  else
+    {
+      g_assert_cmpint (f->opened_activity, ==, 0);
+      g_assert_cmpint (f->opened_kind, ==, marker->kind - KT_TIMELINE_KIND_DERIVED);
+    }
 
   /* The first row of the list is the earliest deadline; activating it opens
    * its contract */

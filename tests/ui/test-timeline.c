@@ -142,7 +142,7 @@ press (Fixture    *f,
 }
 
 #define HINT "Use the arrow keys to move between deadlines and Enter to open one. " \
-             "The list of upcoming deadlines shows the same deadlines."
+             "The list button above shows the same deadlines as a list."
 
 static void
 test_accessible (Fixture       *f,
