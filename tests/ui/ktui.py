@@ -51,9 +51,17 @@ try:
     _dogtail_config.typingDelay = 0.05
     _dogtail_config.searchCutoffCount = 10
     from dogtail import tree, rawinput
+    from gi.repository import Atspi
 except (ImportError, ValueError) as error:  # ValueError: a gi typelib is missing
     print(f'SKIP: python3-dogtail is not available ({error})')
     sys.exit(SKIP)
+
+# AT-SPI gives up on a method call after 800 ms by default. An action such as
+# deleting a contract runs inside that call and reloads the views; on a busy
+# machine (meson runs tests in parallel) that can take longer, and the call
+# then fails although the app did what was asked. The tests wait for the
+# effect themselves, so allow the app its time.
+Atspi.set_timeout(15000, 30000)
 
 
 class TestFailure(AssertionError):
