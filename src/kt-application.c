@@ -13,6 +13,7 @@
 
 #include "kt-application.h"
 #include "kt-calendar-export.h"
+#include "kt-matrix-portfolio.h"
 #include "kt-calendar-export-dialog.h"
 #include "kt-example.h"
 #include "kt-reminder-monitor.h"
@@ -40,6 +41,9 @@ static const GOptionEntry option_entries[] = {
     N_("Open this portfolio file"), N_("FILE") },
   { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the deadlines of the portfolio given with --portfolio to an iCalendar file and exit"),
+    N_("OUT") },
+  { "export-matrix", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Draw the supplier matrix of the portfolio given with --portfolio to a PNG, SVG or PDF file and exit"),
     N_("OUT") },
   { "person", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-ics: only the deadlines this person is responsible for"), N_("NAME") },
@@ -375,6 +379,33 @@ export_ics (const char *portfolio,
   return 0;
 }
 
+/* `--portfolio FILE --export-matrix OUT.{png,svg,pdf}`: like --export-ics. */
+static int
+export_matrix (const char *portfolio,
+               const char *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  guint n_suppliers = 0;
+
+  if (portfolio == NULL)
+    {
+      g_printerr ("%s\n", _("--export-matrix needs the portfolio to draw: --portfolio FILE"));
+      return 1;
+    }
+
+  if (!kt_matrix_export_portfolio (portfolio, out, &n_suppliers, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  display = g_filename_display_name (out);
+  g_print (ngettext ("Drew %u supplier in “%s”.\n", "Drew %u suppliers in “%s”.\n", n_suppliers),
+           n_suppliers, display);
+  return 0;
+}
+
 static int
 kt_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -383,6 +414,7 @@ kt_application_handle_local_options (GApplication *app,
   g_autofree char *example = NULL;
   g_autofree char *portfolio = NULL;
   g_autofree char *export_out = NULL;
+  g_autofree char *matrix_out = NULL;
   g_autofree char *person = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -401,6 +433,14 @@ kt_application_handle_local_options (GApplication *app,
         }
       g_print (_("Created the example portfolio “%s”.\n"), example);
       return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "export-matrix", "^ay", &matrix_out))
+    {
+      g_autofree char *source = NULL;
+
+      g_variant_dict_lookup (options, "portfolio", "^ay", &source);
+      return export_matrix (source, matrix_out);
     }
 
   g_variant_dict_lookup (options, "person", "s", &person);

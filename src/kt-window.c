@@ -10,7 +10,9 @@
 
 #include "kt-contract-page.h"
 #include "kt-portfolio-view.h"
+#include "kt-matrix-view.h"
 #include "kt-preferences-window.h"
+#include "kt-projector-window.h"
 #include "kt-suppliers-view.h"
 #include "kt-tender-plan-view.h"
 #include "kt-timeline-view.h"
@@ -34,6 +36,7 @@ struct _KtWindow
   KtUpcomingView       *upcoming_view;
   KtTenderPlanView     *tender_plan_view;
   KtTimelineView       *timeline_view;
+  KtMatrixView         *matrix_view;
   KtContractPage       *contract_page;
   GMenu                *recent_submenu;
 
@@ -160,6 +163,8 @@ reload_lists (KtWindow *self,
   kt_upcoming_view_invalidate (self->upcoming_view);
   kt_tender_plan_view_invalidate (self->tender_plan_view);
   kt_timeline_view_invalidate (self->timeline_view);
+  /* Spend, criticality and terms are what a supplier's place comes from. */
+  kt_matrix_view_invalidate (self->matrix_view);
 }
 
 static void
@@ -171,6 +176,7 @@ update_actions (KtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-upcoming", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", self->store != NULL);
 }
 
 static void
@@ -190,6 +196,7 @@ set_store (KtWindow *self,
   kt_upcoming_view_set_store (self->upcoming_view, store);
   kt_tender_plan_view_set_store (self->tender_plan_view, store);
   kt_timeline_view_set_store (self->timeline_view, store);
+  kt_matrix_view_set_store (self->matrix_view, store);
   if (!kt_portfolio_view_set_store (self->portfolio_view, store, &error))
     toast (self, error->message);
 
@@ -439,7 +446,32 @@ preferences_saved_cb (KtWindow *self)
   kt_upcoming_view_invalidate (self->upcoming_view);
   kt_tender_plan_view_invalidate (self->tender_plan_view);
   kt_timeline_view_invalidate (self->timeline_view);
+  kt_matrix_view_invalidate (self->matrix_view);
   kt_contract_page_refresh_deadlines (self->contract_page);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KtWindow *self = KT_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  /* What the committee sees is what is saved: the projector reads the file. */
+  gtk_window_present (GTK_WINDOW (kt_projector_window_new (GTK_WINDOW (self), self->store)));
+}
+
+/* From the matrix: the supplier on the Suppliers page. */
+static void
+supplier_activated_cb (KtWindow *self,
+                       gint64    supplier_id)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "suppliers");
+  if (!kt_suppliers_view_show_supplier (self->suppliers_view, supplier_id))
+    toast (self, _("Save or revert the supplier you are editing to show another one."));
 }
 
 static void
@@ -562,6 +594,7 @@ kt_window_class_init (KtWindowClass *klass)
   g_type_ensure (KT_TYPE_UPCOMING_VIEW);
   g_type_ensure (KT_TYPE_TENDER_PLAN_VIEW);
   g_type_ensure (KT_TYPE_TIMELINE_VIEW);
+  g_type_ensure (KT_TYPE_MATRIX_VIEW);
   g_type_ensure (KT_TYPE_CONTRACT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kontrakter/Kontrakter/kt-window.ui");
@@ -577,10 +610,12 @@ kt_window_class_init (KtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtWindow, upcoming_view);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, tender_plan_view);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, KtWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, contract_page);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, recent_submenu);
   gtk_widget_class_bind_template_callback (widget_class, contract_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, deadline_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, supplier_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_close_requested_cb);
@@ -593,6 +628,7 @@ kt_window_class_init (KtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-upcoming", NULL, show_upcoming_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
 
   /* Bubble phase: a page's own Ctrl+F or Ctrl+N, if it has one, wins */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contract", NULL);
@@ -600,6 +636,7 @@ kt_window_class_init (KtWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
 }
 
 static void

@@ -256,6 +256,37 @@ static const char schema_v2[] =
   "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log\n"
   "BEGIN SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;\n";
 
+/* Version 3: the supplier matrix (issue 4). The audit trail is not
+ * copied again: the matrix settings are audited as entity "settings" with
+ * entity_id 2 (the deadline settings are 1), overrides on their supplier
+ * (entity "supplier") as the fields importance_override, risk_override and
+ * override_reason. */
+static const char schema_v3[] =
+  /* One row, as deadline_settings; the values are the defaults of
+   * kt_matrix_settings_new () when this step was released
+   * (test-store-matrix checks). full_spend is øre a year. */
+  "CREATE TABLE matrix_settings (\n"
+  "  id                   INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  importance_threshold INTEGER NOT NULL CHECK (importance_threshold BETWEEN 1 AND 99),\n"
+  "  risk_threshold       INTEGER NOT NULL CHECK (risk_threshold BETWEEN 1 AND 99),\n"
+  "  full_spend           INTEGER NOT NULL CHECK (full_spend > 0),\n"
+  "  long_notice_months   INTEGER NOT NULL CHECK (long_notice_months BETWEEN 1 AND 60),\n"
+  EDIT_COLUMNS "\n"
+  ") STRICT;\n"
+  "INSERT INTO matrix_settings (id, importance_threshold, risk_threshold, full_spend,"
+  " long_notice_months) VALUES (1, 50, 50, 200000000, 12);\n"
+
+  /* At most one per supplier. It belongs to the supplier like its
+   * contacts: a supplier can only be deleted once no contract refers to
+   * it, and then its placement means nothing. */
+  "CREATE TABLE score_overrides (\n"
+  "  supplier_id INTEGER PRIMARY KEY REFERENCES suppliers (id) ON DELETE CASCADE,\n"
+  "  importance  INTEGER NOT NULL CHECK (importance BETWEEN 0 AND 100),\n"
+  "  risk        INTEGER NOT NULL CHECK (risk BETWEEN 0 AND 100),\n"
+  "  reason      TEXT NOT NULL " NAME_CHECK ("reason") ",\n"
+  EDIT_COLUMNS "\n"
+  ") STRICT;\n";
+
 typedef struct {
   int         version;
   const char *sql;
@@ -265,6 +296,7 @@ typedef struct {
 static const KtMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 int

@@ -16,6 +16,7 @@
 #include "kt-deadline-settings.h"
 #include "kt-org-unit.h"
 #include "kt-person.h"
+#include "kt-supplier-score.h"
 #include "kt-supplier.h"
 
 G_BEGIN_DECLS
@@ -220,6 +221,35 @@ KtDeadlineSettings *kt_store_get_deadline_settings (KtStore            *self,
                                                     GError            **error);
 gboolean     kt_store_set_deadline_settings (KtStore           *self,
                                              KtDeadlineSettings *settings,
+                                             GError           **error);
+
+/* The supplier matrix (kt-supplier-score.h): its thresholds and scales,
+ * shared by everyone who opens the file. Set needs the version that was
+ * read and bumps it; values out of range are KT_STORE_ERROR_INVALID with
+ * kt_matrix_settings_check ()'s message. Audited field by field as entity
+ * "settings", id 2 (id 1 is the deadline settings). */
+KtMatrixSettings *kt_store_get_matrix_settings (KtStore          *self,
+                                                GError          **error);
+gboolean     kt_store_set_matrix_settings   (KtStore           *self,
+                                             KtMatrixSettings  *settings,
+                                             GError           **error);
+
+/* Suppliers placed by hand in the matrix, at most one override each
+ * (KtScoreOverride *, by supplier id). Set inserts when override->version
+ * is 0 (KT_STORE_ERROR_CONFLICT if the supplier has one already), else
+ * updates the override at that version; it fills version, changed_by and
+ * changed_at. An override that kt_score_override_check () refuses is
+ * KT_STORE_ERROR_INVALID. Audited on the supplier (entity "supplier") as
+ * the fields "importance_override", "risk_override" and "override_reason".
+ * An override goes with its supplier when that is deleted. */
+GPtrArray   *kt_store_list_score_overrides  (KtStore           *self,
+                                             GError           **error);
+gboolean     kt_store_set_score_override    (KtStore           *self,
+                                             KtScoreOverride   *override,
+                                             GError           **error);
+gboolean     kt_store_delete_score_override (KtStore           *self,
+                                             gint64             supplier_id,
+                                             gint64             version,
                                              GError           **error);
 
 /* Audit trail of one row, newest first. entity: "contract", "supplier",

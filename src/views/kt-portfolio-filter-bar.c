@@ -171,8 +171,12 @@ static void
 kt_portfolio_filter_bar_dispose (GObject *object)
 {
   KtPortfolioFilterBar *self = KT_PORTFOLIO_FILTER_BAR (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KT_TYPE_PORTFOLIO_FILTER_BAR);
+  /* The labels of the template that are not bound */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (kt_portfolio_filter_bar_parent_class)->dispose (object);

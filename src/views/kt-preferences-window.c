@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "kt-dialogs.h"
+#include "kt-money-row.h"
 #include "kt-preferences-window.h"
 #include "kt-spin-row.h"
 #include "kt-time-stamp.h"
@@ -25,9 +26,16 @@ struct _KtPreferencesWindow
   GtkWidget            *save_button;
   GtkWidget            *changed_label;
   GtkWidget            *lead_rows[KT_PROCUREMENT_N_FORMS];
+  GtkWidget            *matrix_group;
+  GtkWidget            *importance_row;
+  GtkWidget            *risk_row;
+  GtkWidget            *spend_row;
+  GtkWidget            *notice_row;
+  GtkWidget            *matrix_changed_label;
 
   KtStore              *store;
   KtDeadlineSettings   *base;      /* as read, or the colleague's version after a conflict */
+  KtMatrixSettings     *matrix_base;
   gboolean              setting;
   gboolean              closing;
 };
@@ -59,8 +67,40 @@ collect (KtPreferencesWindow *self)
   return settings;
 }
 
+/* The supplier matrix's thresholds and scales. FALSE (with the stored
+ * amount kept) when the full spend is not an amount. */
 static gboolean
-is_dirty (KtPreferencesWindow *self)
+collect_matrix (KtPreferencesWindow  *self,
+                KtMatrixSettings    **out,
+                GError              **error)
+{
+  KtMatrixSettings *settings = kt_matrix_settings_copy (self->matrix_base);
+  gint64 spend;
+  gboolean valid;
+
+  settings->importance_threshold = kt_spin_row_get_value (KT_SPIN_ROW (self->importance_row));
+  settings->risk_threshold = kt_spin_row_get_value (KT_SPIN_ROW (self->risk_row));
+  settings->long_notice_months = kt_spin_row_get_value (KT_SPIN_ROW (self->notice_row));
+  valid = kt_money_row_get_amount (KT_MONEY_ROW (self->spend_row), &spend, error);
+  if (valid)
+    settings->full_spend = spend != KT_MONEY_NONE ? spend : 0;
+
+  *out = settings;
+  return valid;
+}
+
+static gboolean
+matrix_equal_fields (const KtMatrixSettings *a,
+                     const KtMatrixSettings *b)
+{
+  return a->importance_threshold == b->importance_threshold &&
+         a->risk_threshold == b->risk_threshold &&
+         a->full_spend == b->full_spend &&
+         a->long_notice_months == b->long_notice_months;
+}
+
+static gboolean
+deadlines_dirty (KtPreferencesWindow *self)
 {
   g_autoptr(KtDeadlineSettings) settings = NULL;
 
@@ -71,20 +111,45 @@ is_dirty (KtPreferencesWindow *self)
   return !kt_deadline_settings_equal_fields (settings, self->base);
 }
 
+static gboolean
+matrix_dirty (KtPreferencesWindow *self)
+{
+  g_autoptr(KtMatrixSettings) settings = NULL;
+
+  if (self->matrix_base == NULL || is_read_only (self) || !gtk_widget_get_sensitive (self->matrix_group))
+    return FALSE;
+
+  /* Text that is no amount: Save says so */
+  if (!collect_matrix (self, &settings, NULL))
+    return TRUE;
+  return !matrix_equal_fields (settings, self->matrix_base);
+}
+
+static gboolean
+is_dirty (KtPreferencesWindow *self)
+{
+  return deadlines_dirty (self) || matrix_dirty (self);
+}
+
 static void
 update_state (KtPreferencesWindow *self)
 {
   g_autoptr(KtDeadlineSettings) defaults = kt_deadline_settings_new ();
+  g_autoptr(KtMatrixSettings) matrix_defaults = kt_matrix_settings_new ();
   g_autoptr(KtDeadlineSettings) settings = NULL;
+  g_autoptr(KtMatrixSettings) matrix = NULL;
+  gboolean matrix_valid;
 
-  if (self->base == NULL)
+  if (self->base == NULL || self->matrix_base == NULL)
     return;
 
   settings = collect (self);
+  matrix_valid = collect_matrix (self, &matrix, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.save", is_dirty (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.defaults",
                                  !is_read_only (self) &&
-                                 !kt_deadline_settings_equal_fields (settings, defaults));
+                                 (!kt_deadline_settings_equal_fields (settings, defaults) ||
+                                  !matrix_valid || !matrix_equal_fields (matrix, matrix_defaults)));
 }
 
 static void
@@ -96,6 +161,36 @@ show_values (KtPreferencesWindow      *self,
   for (guint i = 0; i < KT_PROCUREMENT_N_FORMS; i++)
     kt_spin_row_set_value (KT_SPIN_ROW (self->lead_rows[i]), settings->lead_months[i]);
   self->setting = FALSE;
+}
+
+static void
+show_matrix_values (KtPreferencesWindow    *self,
+                    const KtMatrixSettings *settings)
+{
+  self->setting = TRUE;
+  kt_spin_row_set_value (KT_SPIN_ROW (self->importance_row), settings->importance_threshold);
+  kt_spin_row_set_value (KT_SPIN_ROW (self->risk_row), settings->risk_threshold);
+  kt_money_row_set_amount (KT_MONEY_ROW (self->spend_row), settings->full_spend);
+  kt_spin_row_set_value (KT_SPIN_ROW (self->notice_row), settings->long_notice_months);
+  self->setting = FALSE;
+}
+
+/* Takes settings. */
+static void
+show_matrix_settings (KtPreferencesWindow *self,
+                      KtMatrixSettings    *settings)
+{
+  g_autofree char *changed = NULL;
+
+  g_clear_pointer (&self->matrix_base, kt_matrix_settings_free);
+  self->matrix_base = settings;
+  show_matrix_values (self, settings);
+
+  changed = kt_time_stamp_last_changed (settings->changed_by, settings->changed_at);
+  gtk_label_set_text (GTK_LABEL (self->matrix_changed_label), changed != NULL ? changed : "");
+  gtk_widget_set_visible (self->matrix_changed_label, changed != NULL);
+
+  update_state (self);
 }
 
 /* Takes settings. */
@@ -167,14 +262,93 @@ show_conflict (KtPreferencesWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+matrix_conflict_response_cb (AdwMessageDialog    *dialog,
+                             const char          *response,
+                             KtPreferencesWindow *self)
+{
+  KtMatrixSettings *latest = g_object_steal_data (G_OBJECT (dialog), "latest");
+  g_autoptr(KtMatrixSettings) mine = NULL;
+
+  if (latest == NULL)
+    return;
+
+  collect_matrix (self, &mine, NULL);
+  show_matrix_settings (self, latest);
+  /* Keep editing: the user's values, measured against the colleague's. */
+  if (g_strcmp0 (response, "reload") != 0)
+    {
+      show_matrix_values (self, mine);
+      update_state (self);
+    }
+}
+
+static void
+show_matrix_conflict (KtPreferencesWindow *self,
+                      const char          *message)
+{
+  g_autoptr(GError) error = NULL;
+  KtMatrixSettings *latest = kt_store_get_matrix_settings (self->store, &error);
+  GtkWidget *dialog;
+
+  if (latest == NULL)
+    {
+      kt_dialog_show_error (GTK_WIDGET (self), _("The Settings Could Not Be Saved"),
+                            error->message);
+      return;
+    }
+
+  dialog = kt_dialog_new_conflict (GTK_WIDGET (self), _("Someone Else Changed These Settings"),
+                                   message);
+  g_object_set_data_full (G_OBJECT (dialog), "latest", latest,
+                          (GDestroyNotify) kt_matrix_settings_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (matrix_conflict_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
-save (KtPreferencesWindow *self)
+save_matrix (KtPreferencesWindow *self)
+{
+  g_autoptr(KtMatrixSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  KtMatrixSettings *saved;
+
+  if (!matrix_dirty (self))
+    return TRUE;
+
+  if (!collect_matrix (self, &settings, &error))
+    {
+      kt_dialog_show_error (GTK_WIDGET (self), _("The Settings Could Not Be Saved"),
+                            error->message);
+      gtk_widget_grab_focus (self->spend_row);
+      return FALSE;
+    }
+
+  if (!kt_store_set_matrix_settings (self->store, settings, &error))
+    {
+      if (g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_CONFLICT))
+        show_matrix_conflict (self, error->message);
+      else
+        kt_dialog_show_error (GTK_WIDGET (self), _("The Settings Could Not Be Saved"),
+                              error->message);
+      return FALSE;
+    }
+
+  /* Read back for who changed it when. */
+  saved = kt_store_get_matrix_settings (self->store, NULL);
+  show_matrix_settings (self, saved != NULL ? saved : g_steal_pointer (&settings));
+
+  return TRUE;
+}
+
+static gboolean
+save_deadlines (KtPreferencesWindow *self)
 {
   g_autoptr(KtDeadlineSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   KtDeadlineSettings *saved;
 
-  if (!is_dirty (self))
+  if (!deadlines_dirty (self))
     return TRUE;
 
   settings = collect (self);
@@ -191,9 +365,27 @@ save (KtPreferencesWindow *self)
   /* Read back for who changed it when. */
   saved = kt_store_get_deadline_settings (self->store, NULL);
   show_settings (self, saved != NULL ? saved : g_steal_pointer (&settings));
-  g_signal_emit (self, signals[SAVED], 0);
 
   return TRUE;
+}
+
+/* The deadline terms and the matrix settings are two records: a failure
+ * of the second leaves the first saved, and Save stays on for the rest. */
+static gboolean
+save (KtPreferencesWindow *self)
+{
+  gboolean deadlines, matrix, done;
+
+  if (!is_dirty (self))
+    return TRUE;
+
+  deadlines = deadlines_dirty (self);
+  matrix = matrix_dirty (self);
+  done = save_deadlines (self) && save_matrix (self);
+  if ((deadlines && !deadlines_dirty (self)) || (matrix && !matrix_dirty (self)))
+    g_signal_emit (self, signals[SAVED], 0);
+
+  return done;
 }
 
 static void
@@ -205,7 +397,7 @@ save_action (GtkWidget  *widget,
 
   if (is_dirty (self) && save (self))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                      adw_toast_new (_("Deadline settings saved")));
+                                      adw_toast_new (_("Settings saved")));
 }
 
 static void
@@ -215,8 +407,11 @@ defaults_action (GtkWidget  *widget,
 {
   KtPreferencesWindow *self = KT_PREFERENCES_WINDOW (widget);
   g_autoptr(KtDeadlineSettings) defaults = kt_deadline_settings_new ();
+  g_autoptr(KtMatrixSettings) matrix_defaults = kt_matrix_settings_new ();
 
   show_values (self, defaults);
+  if (gtk_widget_get_sensitive (self->matrix_group))
+    show_matrix_values (self, matrix_defaults);
   update_state (self);
 }
 
@@ -243,7 +438,7 @@ kt_preferences_window_close_request (GtkWindow *window)
   if (self->closing || !is_dirty (self))
     return GTK_WINDOW_CLASS (kt_preferences_window_parent_class)->close_request (window);
 
-  dialog = adw_message_dialog_new (window, _("Save the Deadline Settings?"),
+  dialog = adw_message_dialog_new (window, _("Save the Settings?"),
                                    _("The changed terms apply to everyone who opens this "
                                      "portfolio once they are saved."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -270,6 +465,7 @@ kt_preferences_window_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->base, kt_deadline_settings_free);
+  g_clear_pointer (&self->matrix_base, kt_matrix_settings_free);
 
   G_OBJECT_CLASS (kt_preferences_window_parent_class)->dispose (object);
 }
@@ -289,6 +485,7 @@ kt_preferences_window_class_init (KtPreferencesWindowClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (KT_TYPE_SPIN_ROW);
+  g_type_ensure (KT_TYPE_MONEY_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dk/kontrakter/Kontrakter/views/kt-preferences-window.ui");
@@ -299,6 +496,12 @@ kt_preferences_window_class_init (KtPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, defaults_button);
   gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, matrix_group);
+  gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, importance_row);
+  gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, risk_row);
+  gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, spend_row);
+  gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, notice_row);
+  gtk_widget_class_bind_template_child (widget_class, KtPreferencesWindow, matrix_changed_label);
 
   gtk_widget_class_install_action (widget_class, "preferences.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "preferences.defaults", NULL, defaults_action);
@@ -313,6 +516,15 @@ kt_preferences_window_init (KtPreferencesWindow *self)
 
   kt_spin_row_set_range (KT_SPIN_ROW (self->buffer_row), 0, KT_DEADLINE_MAX_DECISION_BUFFER_DAYS);
   g_signal_connect_swapped (self->buffer_row, "changed", G_CALLBACK (value_changed_cb), self);
+
+  /* The ranges kt_matrix_settings_check () allows */
+  kt_spin_row_set_range (KT_SPIN_ROW (self->importance_row), KT_SCORE_THRESHOLD_MIN, KT_SCORE_THRESHOLD_MAX);
+  kt_spin_row_set_range (KT_SPIN_ROW (self->risk_row), KT_SCORE_THRESHOLD_MIN, KT_SCORE_THRESHOLD_MAX);
+  kt_spin_row_set_range (KT_SPIN_ROW (self->notice_row), KT_SCORE_LONG_NOTICE_MIN, KT_SCORE_LONG_NOTICE_MAX);
+  g_signal_connect_swapped (self->importance_row, "changed", G_CALLBACK (value_changed_cb), self);
+  g_signal_connect_swapped (self->risk_row, "changed", G_CALLBACK (value_changed_cb), self);
+  g_signal_connect_swapped (self->notice_row, "changed", G_CALLBACK (value_changed_cb), self);
+  g_signal_connect_swapped (self->spend_row, "changed", G_CALLBACK (value_changed_cb), self);
 
   for (guint i = 0; i < KT_PROCUREMENT_N_FORMS; i++)
     {
@@ -338,6 +550,7 @@ kt_preferences_window_new (GtkWindow *parent,
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   KtDeadlineSettings *settings;
+  KtMatrixSettings *matrix;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (KT_IS_STORE (store), NULL);
@@ -358,6 +571,7 @@ kt_preferences_window_new (GtkWindow *parent,
 
   gtk_widget_set_sensitive (self->decision_group, !is_read_only (self));
   gtk_widget_set_sensitive (self->lead_group, !is_read_only (self));
+  gtk_widget_set_sensitive (self->matrix_group, !is_read_only (self));
   gtk_widget_set_visible (self->save_button, !is_read_only (self));
   gtk_widget_set_visible (self->defaults_button, !is_read_only (self));
 
@@ -366,13 +580,25 @@ kt_preferences_window_new (GtkWindow *parent,
     {
       /* Shown, not saved: the defaults the deadlines are then computed with. */
       g_warning ("Could not read the deadline settings: %s", error->message);
+      g_clear_error (&error);
       settings = kt_deadline_settings_new ();
       gtk_widget_set_sensitive (self->decision_group, FALSE);
       gtk_widget_set_sensitive (self->lead_group, FALSE);
       gtk_widget_set_visible (self->save_button, FALSE);
       gtk_widget_set_visible (self->defaults_button, FALSE);
     }
+  matrix = kt_store_get_matrix_settings (store, &error);
+  if (matrix == NULL)
+    {
+      /* Shown, not saved: the defaults the matrix is then drawn with. */
+      g_warning ("Could not read the supplier matrix settings: %s", error->message);
+      g_clear_error (&error);
+      matrix = kt_matrix_settings_new ();
+      gtk_widget_set_sensitive (self->matrix_group, FALSE);
+    }
+
   show_settings (self, settings);
+  show_matrix_settings (self, matrix);
 
   return self;
 }

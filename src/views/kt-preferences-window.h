@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (KtPreferencesWindow, kt_preferences_window, KT, PREFERENCE
                       AdwPreferencesWindow)
 
 /* Edits the decision buffer and the re-procurement lead time of each
- * procurement form (KtDeadlineSettings). They are kept in the portfolio
+ * procurement form (KtDeadlineSettings), and the thresholds and scales of
+ * the supplier matrix (KtMatrixSettings). They are kept in the portfolio
  * file, shared by everyone who opens it, and saved with Save (versioned
  * and audited, with the usual conflict dialog); read-only portfolios only
  * show them.

@@ -660,3 +660,23 @@ kt_suppliers_view_has_unsaved_changes (KtSuppliersView *self)
 
   return is_dirty (self);
 }
+
+gboolean
+kt_suppliers_view_show_supplier (KtSuppliersView *self,
+                                 gint64           id)
+{
+  g_return_val_if_fail (KT_IS_SUPPLIERS_VIEW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  if (self->base != NULL && self->base->id == id)
+    {
+      adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
+      return TRUE;
+    }
+  if (is_dirty (self))
+    return FALSE;
+
+  load_supplier (self, id);
+  return self->base != NULL && self->base->id == id;
+}

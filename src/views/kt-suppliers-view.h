@@ -30,5 +30,10 @@ void             kt_suppliers_view_reload    (KtSuppliersView *self);
 /* Whether the supplier in the editor has changes that are not saved (for
  * the window to ask before it closes). */
 gboolean         kt_suppliers_view_has_unsaved_changes (KtSuppliersView *self);
+/* Selects and opens supplier @id in the editor, as if picked in the list.
+ * FALSE, changing nothing, while the editor has unsaved changes of another
+ * supplier or when @id cannot be read. */
+gboolean         kt_suppliers_view_show_supplier (KtSuppliersView *self,
+                                                  gint64           id);
 
 G_END_DECLS

@@ -77,7 +77,20 @@ kt_undo_toast_show (GtkWidget      *widget,
       return;
     }
 
-  kt_undo_toast_dismiss (ADW_TOAST_OVERLAY (overlay));
+  /* A toast still on screen takes the new message and undo. Dismissing it
+   * and adding another at once makes libadwaita 1.2's overlay hide it twice
+   * and free it twice. */
+  pending = g_object_get_data (G_OBJECT (overlay), PENDING_KEY);
+  if (pending != NULL && pending->toast != NULL)
+    {
+      if (pending->destroy != NULL)
+        pending->destroy (pending->data);
+      pending->undo = undo;
+      pending->data = data;
+      pending->destroy = destroy;
+      adw_toast_set_title (pending->toast, message);
+      return;
+    }
 
   pending = g_new0 (Pending, 1);
   pending->toast = adw_toast_new (message);
@@ -109,11 +122,15 @@ kt_undo_toast_run (AdwToastOverlay *overlay)
   if (pending == NULL)
     return FALSE;
 
-  /* Off the overlay first: the undo may show a toast of its own. */
+  /* The undo may show a toast of its own, which replaces this one. Only
+   * otherwise is this one dismissed: libadwaita 1.2 hides a toast twice when
+   * it is dismissed and then pushed out by a new one at once, and frees it
+   * twice. */
   toast = g_steal_pointer (&pending->toast);
-  adw_toast_dismiss (toast);
   pending->undo (pending->data);
   pending_free (pending);
+  if (g_object_get_data (G_OBJECT (overlay), PENDING_KEY) == NULL)
+    adw_toast_dismiss (toast);
 
   return TRUE;
 }

@@ -13,7 +13,7 @@ typedef void (*KtUndoFunc) (gpointer data);
 
 /* Shows @message in the AdwToastOverlay that holds @widget, with an Undo
  * button that calls @undo (@data) once. One undo is pending per overlay: a
- * new one replaces the last (whose toast is dismissed). @destroy frees
+ * new one replaces the last (in the same toast while it is shown). @destroy frees
  * @data when the undo has run or can no longer run. Without an overlay
  * above @widget nothing is shown and @data is freed at once. */
 void      kt_undo_toast_show    (GtkWidget       *widget,

@@ -146,6 +146,12 @@ static const MigrationFixture migration_fixtures[] = {
     "  status, recurrence) VALUES (1, 'status_meeting', '2024-03-31', 'Statusmøde', 1, "
     "  'open', 'quarterly');"
     "UPDATE deadline_settings SET decision_buffer_days = 45, version = 2;" },
+  { 3,
+    FIXTURE_BASE
+    "UPDATE matrix_settings SET risk_threshold = 60, version = 2;"
+    "INSERT INTO score_overrides (supplier_id, importance, risk, reason, changed_by, changed_at) "
+    "  VALUES (1, 80, 20, 'Flere leverandører kan overtage', 'Anna Jensen', "
+    "  '2024-01-02T10:00:00Z');" },
 };
 
 static void

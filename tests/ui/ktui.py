@@ -260,6 +260,15 @@ class App:
             result.append(cells)
         return result
 
+    def show_view(self, name):
+        """Switches the window to a view (Portfolio, Upcoming, …). The header's
+        switcher has a wide and a narrow form and, in a narrow window, a bar at
+        the bottom takes over; all report extents, so instead of clicking at a
+        position this activates a tab of that name: they share one stack."""
+        tab = find_one(self.root, lambda n: n.roleName == 'page tab' and n.name == name
+                       and 'click' in n.actions, f'the {name} view switcher')
+        tab.doActionNamed('click')
+
     def dropdown(self, label):
         return find_one(self.portfolio_view(), named('combo box', label), f'the {label} filter')
 

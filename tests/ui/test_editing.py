@@ -131,9 +131,7 @@ def test_invalid_cvr_saves_nothing(app):
                            supplier_id)[0][0]
     app.wait_summary_count(ktui.live_contract_count(app.portfolio))
 
-    switcher = find_one(app.root, lambda n: n.roleName == 'page tab' and n.name == 'Suppliers'
-                        and showing(n), 'the Suppliers view switcher')
-    switcher.click()
+    app.show_view('Suppliers')
     view = suppliers_view(app)
 
     search = find_one(view, named('entry', 'Search Suppliers'), 'the supplier search')

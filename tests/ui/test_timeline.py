@@ -24,9 +24,7 @@ def timeline(app):
 
 def go_to_timeline(app):
     app.wait_summary_count(ktui.live_contract_count(app.portfolio))
-    tab = find_one(app.root, lambda n: n.roleName == 'page tab' and n.name == 'Timeline'
-                   and showing(n), 'the Timeline view switcher')
-    tab.click()
+    app.show_view('Timeline')
     return timeline(app)
 
 

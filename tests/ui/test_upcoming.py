@@ -35,9 +35,7 @@ def upcoming_view(app):
 
 def go_to_upcoming(app):
     app.wait_summary_count(ktui.live_contract_count(app.portfolio))
-    tab = find_one(app.root, lambda n: n.roleName == 'page tab' and n.name == 'Upcoming'
-                   and showing(n), 'the Upcoming view switcher')
-    tab.click()
+    app.show_view('Upcoming')
     return upcoming_view(app)
 
 
@@ -185,8 +183,7 @@ def test_mark_done_from_upcoming(app):
           == [('done',)], 'the file still has it done')
 
     # The contract page lists it as done, with no Mark Done button
-    page_button = find_one(app.root, named('page tab', 'Portfolio'), 'the Portfolio tab')
-    page_button.click()
+    app.show_view('Portfolio')
     page = open_contract(app, number)
     edit = find_one(page, named('push button', f'Edit “{description}”'),
                     f'the row of {description!r} on the contract page')

@@ -1,0 +1,256 @@
+/* test-matrix-cli.c — `kontrakter --portfolio FILE --export-matrix OUT` run
+ * as a person would, without a display
+ *
+ * Copyright 2026 The Kontrakter authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: test-matrix-cli PATH-TO-KONTRAKTER
+ */
+
+#define G_LOG_DOMAIN "Kontrakter"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "kt-matrix-portfolio.h"
+
+static const char *binary;
+
+typedef struct {
+  char *dir;
+  char *portfolio;   /* the example, written by the binary itself */
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs the binary with @args (NULL-terminated) and no display at all. */
+static void
+run (Run        *result,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) binary);
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+
+  memset (result, 0, sizeof *result);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &result->status, &error);
+  g_assert_no_error (error);
+  g_test_message ("exit %d, stdout: %s, stderr: %s", result->status, result->out, result->err);
+}
+
+static gboolean
+exited_with (const Run *result,
+             int        code)
+{
+  return WIFEXITED (result->status) && WEXITSTATUS (result->status) == code;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(Run) result;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("kt-test-matrix-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->portfolio = g_build_filename (f->dir, "Eksempel Kommune.kontrakter", NULL);
+
+  run (&result, "--create-example", f->portfolio, NULL);
+  g_assert_true (exited_with (&result, 0));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->portfolio);
+}
+
+/* How many suppliers the library puts in the matrix of the same file. */
+static guint
+expected_count (const char *portfolio)
+{
+  g_autoptr(KtStore) store = NULL;
+  g_autoptr(GPtrArray) scores = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = kt_store_open (portfolio, KT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  scores = kt_matrix_scores_load (store, NULL, &error);
+  g_assert_no_error (error);
+  return scores->len;
+}
+
+static char *
+export (Fixture    *f,
+        const char *name)
+{
+  g_autofree char *out = g_build_filename (f->dir, name, NULL);
+  g_autofree char *said = NULL;
+  g_auto(Run) result;
+  guint n = expected_count (f->portfolio);
+
+  g_assert_cmpuint (n, >, 10);
+  run (&result, "--portfolio", f->portfolio, "--export-matrix", out, NULL);
+  g_assert_true (exited_with (&result, 0));
+  said = g_strdup_printf ("Drew %u suppliers in", n);
+  g_assert_nonnull (strstr (result.out, said));
+
+  return g_steal_pointer (&out);
+}
+
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *out = export (f, "Leverandørmatrix.pdf");
+  g_autofree char *uri = g_filename_to_uri (out, NULL, NULL);
+  PopplerDocument *document;
+  PopplerPage *page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  double width, height;
+
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
+  page = poppler_document_get_page (document, 0);
+  poppler_page_get_size (page, &width, &height);
+  g_assert_cmpfloat (width, >, height);   /* landscape */
+
+  /* Real text, not pixels: the title names the portfolio */
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "Eksempel Kommune"));
+
+  /* poppler-glib 22 has no autoptr cleanups */
+  g_object_unref (page);
+  g_object_unref (document);
+}
+
+static void
+test_png_and_svg (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *png = export (f, "matrix.PNG");
+  g_autofree char *svg = export (f, "matrix.svg");
+  g_autofree char *text = NULL;
+  cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), >=, 2000);
+  cairo_surface_destroy (image);
+
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "<svg"));
+}
+
+static void
+assert_fails (const char *message_part,
+              const char *out,
+              ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(Run) result;
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, out);
+  for (arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  while (args->len < 4)
+    g_ptr_array_add (args, NULL);
+
+  run (&result, args->pdata[0], args->pdata[1], args->pdata[2], args->pdata[3], NULL);
+  g_assert_true (exited_with (&result, 1));
+  if (strstr (result.err, message_part) == NULL)
+    g_error ("stderr “%s” does not say “%s”", result.err, message_part);
+  if (out != NULL)
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "missing.kontrakter", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "matrix.pdf", NULL);
+  g_autofree char *word = g_build_filename (f->dir, "matrix.docx", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+
+  assert_fails ("does not exist", out, "--portfolio", missing, "--export-matrix", out, NULL);
+  assert_fails (".docx", word, "--portfolio", f->portfolio, "--export-matrix", word, NULL);
+  assert_fails ("--portfolio FILE", out, "--export-matrix", out, NULL);
+
+  /* Never over the portfolio itself */
+  g_assert_true (g_file_get_contents (f->portfolio, &before, &before_len, NULL));
+  assert_fails (".kontrakter", NULL, "--portfolio", f->portfolio, "--export-matrix", f->portfolio, NULL);
+  g_assert_true (g_file_get_contents (f->portfolio, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s PATH-TO-KONTRAKTER\n", argv[0]);
+      return 1;
+    }
+  binary = argv[1];
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/io/matrix-cli/pdf", test_pdf);
+  ADD ("/io/matrix-cli/png-and-svg", test_png_and_svg);
+  ADD ("/io/matrix-cli/errors", test_errors);
+#undef ADD
+
+  return g_test_run ();
+}
