@@ -12,6 +12,8 @@
 #include "kt-format.h"
 #include "kt-projector-slide.h"
 #include "kt-projector-slide-deadlines.h"
+#include "kt-timeline.h"
+#include "kt-timeline-lanes.h"
 
 static const char *
 month_name (GDateMonth month)
@@ -108,10 +110,85 @@ attach_item (GtkGrid              *grid,
   gtk_grid_attach (grid, text, 1, row, 1, 1);
 }
 
+static KtTimelineState
+marker_state (const KtDeadlineItem *item,
+              const GDate          *today)
+{
+  switch (kt_deadline_item_get_urgency (item, today))
+    {
+    case KT_URGENCY_OVERDUE:
+      return KT_TIMELINE_STATE_OVERDUE;
+    case KT_URGENCY_WITHIN_30_DAYS:
+      return KT_TIMELINE_STATE_DUE_SOON;
+    case KT_URGENCY_CLOSED:
+      return KT_TIMELINE_STATE_DONE;
+    case KT_URGENCY_PAST:
+    case KT_URGENCY_LATER:
+    case KT_URGENCY_WITHIN_365_DAYS:
+    case KT_URGENCY_WITHIN_90_DAYS:
+    default:
+      return KT_TIMELINE_STATE_NORMAL;
+    }
+}
+
+static int
+compare_lanes (gconstpointer a,
+               gconstpointer b)
+{
+  const KtTimelineLane *la = *(KtTimelineLane * const *) a;
+  const KtTimelineLane *lb = *(KtTimelineLane * const *) b;
+
+  return g_utf8_collate (la->label, lb->label);
+}
+
+/* One lane per supplier, its contracts' deadlines as markers */
+static GtkWidget *
+timeline_new (GPtrArray   *items,
+              const GDate *today)
+{
+  g_autoptr(GHashTable) by_supplier = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) lanes = g_ptr_array_new_with_free_func ((GDestroyNotify) kt_timeline_lane_unref);
+  GtkWidget *timeline;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const KtDeadlineItem *item = g_ptr_array_index (items, i);
+      KtTimelineLane *lane = g_hash_table_lookup (by_supplier, &item->supplier_id);
+      g_autofree char *title = kt_timeline_item_title (item);
+
+      if (lane == NULL)
+        {
+          lane = kt_timeline_lane_new (item->supplier_id,
+                                       item->supplier_name != NULL ? item->supplier_name : "", NULL);
+          g_ptr_array_add (lanes, lane);
+          g_hash_table_insert (by_supplier, &lane->id, lane);
+        }
+      kt_timeline_lane_add_marker (lane, &item->date, title, marker_state (item, today),
+                                   item->derived, item->contract_id, 0);
+    }
+  g_ptr_array_sort (lanes, compare_lanes);
+
+  timeline = kt_timeline_new ();
+  kt_timeline_set_projector (KT_TIMELINE (timeline), TRUE);
+  kt_timeline_set_today (KT_TIMELINE (timeline), today);
+  kt_timeline_set_zoom (KT_TIMELINE (timeline), KT_TIMELINE_ZOOM_QUARTER);
+  kt_timeline_set_lanes (KT_TIMELINE (timeline), lanes);
+  /* The slide's keys page the slides; the list below carries the same
+   * deadlines for the keyboard and for screen readers */
+  gtk_widget_set_focusable (timeline, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (timeline),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("The same deadlines are listed below, by month."), -1);
+
+  return timeline;
+}
+
 GtkWidget *
 kt_projector_slide_deadlines_new (GPtrArray   *items,
+                                  const GDate *today,
                                   const GDate *until)
 {
+  GtkWidget *content;
   g_autofree char *until_text = NULL;
   g_autofree char *lead = NULL;
   GtkWidget *slide;
@@ -160,7 +237,10 @@ kt_projector_slide_deadlines_new (GPtrArray   *items,
       attach_item (GTK_GRID (grid), row++, item);
     }
 
-  gtk_box_append (GTK_BOX (slide), kt_projector_scroller_new (grid));
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_box_append (GTK_BOX (content), timeline_new (items, today));
+  gtk_box_append (GTK_BOX (content), grid);
+  gtk_box_append (GTK_BOX (slide), kt_projector_scroller_new (content));
 
   return slide;
 }

@@ -9,13 +9,13 @@
 
 G_BEGIN_DECLS
 
-/* A large list, by month, of @items (KtDeadlineItem, from
- * kt_portfolio_committee_deadlines (), in date order): the date, the
- * contract, what is due and the supplier. Not the timeline's drawing: one
- * lane per contract does not fit a projector at 28px type, and a drawing
- * scrolled by the presenter reads worse than a list. @until: the end of the
- * window, for the lead line. */
+/* @items (KtDeadlineItem, from kt_portfolio_committee_deadlines (), in
+ * date order) from @today to @until: first the timeline's drawing with one
+ * lane per supplier (one per contract would not fit a projector at 28px
+ * type), in the projector's colours, then the same deadlines as a large
+ * list by month: the date, the contract, what is due and the supplier. */
 GtkWidget *kt_projector_slide_deadlines_new (GPtrArray   *items,
+                                             const GDate *today,
                                              const GDate *until);
 
 G_END_DECLS

@@ -125,7 +125,7 @@ load (KtProjectorWindow *self,
                                     KT_DEADLINES_DEFAULT);
       chosen = kt_portfolio_committee_deadlines (items, &today, DEADLINE_MONTHS);
       add_slide (self, KT_PROJECTOR_DEADLINES,
-                 kt_projector_slide_deadlines_new (chosen, &until));
+                 kt_projector_slide_deadlines_new (chosen, &today, &until));
     }
   else
     add_slide (self, KT_PROJECTOR_DEADLINES, error_slide_new (error));

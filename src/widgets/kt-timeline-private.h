@@ -27,6 +27,7 @@ struct _KtTimeline
   guint                press_on_marker : 1;
   guint                panning : 1;
   guint                has_pointer : 1;
+  guint                projector : 1;
 
   KtTimelineZoom       zoom;
   GDate                today;          /* invalid: the current date */

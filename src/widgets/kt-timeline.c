@@ -220,6 +220,14 @@ build_palette (KtTimeline        *self,
   gboolean high_contrast = adw_style_manager_get_high_contrast (manager);
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
 
+  /* On a projector: the painter's own light high-contrast colours, whatever
+   * the desktop's theme */
+  if (self->projector)
+    {
+      kt_timeline_palette_init (palette, FALSE, TRUE);
+      return;
+    }
+
   kt_timeline_palette_init (palette, adw_style_manager_get_dark (manager), high_contrast);
 
   lookup_color (context, "view_bg_color", &palette->background);
@@ -281,6 +289,12 @@ kt_timeline_measure (GtkWidget      *widget,
     {
       *minimum = 360;
       *natural = 900;
+    }
+  else if (self->projector && self->lanes != NULL)
+    {
+      /* On a slide every lane is shown; the slide scrolls */
+      *minimum = *natural = (int) (self->metrics.axis_height +
+                                   MAX (self->lanes->len, 1) * self->metrics.row_height) + 1;
     }
   else
     {
@@ -539,6 +553,8 @@ kt_timeline_set_lanes (KtTimeline *self,
 
   kt_timeline_layout_set_lanes (self->layout, lanes);
   update_range (self);
+  if (self->projector)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
   self->has_hover = FALSE;
   self->press_on_marker = FALSE;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
@@ -579,6 +595,16 @@ kt_timeline_get_zoom (KtTimeline *self)
   g_return_val_if_fail (KT_IS_TIMELINE (self), KT_TIMELINE_ZOOM_QUARTER);
 
   return self->zoom;
+}
+
+void
+kt_timeline_set_projector (KtTimeline *self,
+                           gboolean    projector)
+{
+  g_return_if_fail (KT_IS_TIMELINE (self));
+
+  self->projector = !!projector;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void

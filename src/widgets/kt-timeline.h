@@ -57,6 +57,13 @@ void            kt_timeline_set_zoom           (KtTimeline     *self,
                                                 KtTimelineZoom  zoom);
 KtTimelineZoom  kt_timeline_get_zoom           (KtTimeline     *self);
 
+/* The light high-contrast colours whatever the desktop's theme, for a
+ * projector, and as tall as all its lanes (lanes without group headers;
+ * the slide around it scrolls); the text size follows the widget's font
+ * as always. */
+void            kt_timeline_set_projector      (KtTimeline     *self,
+                                                gboolean        projector);
+
 /* NULL or an invalid date: the current local date (the default). */
 void            kt_timeline_set_today          (KtTimeline     *self,
                                                 const GDate    *today);

@@ -10,16 +10,14 @@
 #define G_LOG_DOMAIN "Kontrakter"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <libical/ical.h>
 
+#include "cli-test-util.h"
 #include "kt-calendar-export.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
-
-static const char *binary;
 
 typedef struct {
   char *dir;
@@ -27,86 +25,24 @@ typedef struct {
   char *out;
 } Fixture;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs the binary with @args (NULL-terminated) and no display at all. */
-static void
-run (Run         *result,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) binary);
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-
-  memset (result, 0, sizeof *result);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &result->status, &error);
-  g_assert_no_error (error);
-  g_test_message ("exit %d, stdout: %s, stderr: %s", result->status, result->out, result->err);
-}
-
-static gboolean
-exited_with (const Run *result,
-             int        code)
-{
-  return WIFEXITED (result->status) && WEXITSTATUS (result->status) == code;
-}
+/* Every call ends its arguments with NULL, as kt_cli_runv () wants */
+#define run(result, ...) kt_cli_runv ((result), (const char *const[]) { __VA_ARGS__ })
+#define exited_with kt_cli_exited_with
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_auto(Run) result;
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("kt-test-calendar-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->portfolio = g_build_filename (f->dir, "Eksempel Kommune.kontrakter", NULL);
+  f->dir = kt_cli_make_example ("kt-test-calendar-cli-XXXXXX", &f->portfolio);
   f->out = g_build_filename (f->dir, "frister.ics", NULL);
 
-  run (&result, "--create-example", f->portfolio, NULL);
-  g_assert_true (exited_with (&result, 0));
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  kt_cli_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->portfolio);
   g_free (f->out);
@@ -149,7 +85,7 @@ static void
 test_export (Fixture       *f,
              gconstpointer  data)
 {
-  g_auto(Run) result;
+  g_auto(KtCliRun) result;
   g_autoptr(icalcomponent) calendar = NULL;
   g_autofree char *said = NULL;
   int n, n_alarms = 0;
@@ -186,7 +122,7 @@ test_person (Fixture       *f,
   g_autoptr(icalcomponent) calendar = NULL;
   g_autofree char *shouted = NULL;
   const char *person = NULL;
-  g_auto(Run) result;
+  g_auto(KtCliRun) result;
   guint expected = 0;
 
   /* Someone who is responsible for something */
@@ -217,7 +153,7 @@ assert_fails (const char *message_part,
               ...)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_auto(Run) result;
+  g_auto(KtCliRun) result;
   const char *arg;
   va_list ap;
 
@@ -225,11 +161,9 @@ assert_fails (const char *message_part,
   for (arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (gpointer) arg);
   va_end (ap);
-  while (args->len < 6)
-    g_ptr_array_add (args, NULL);
+  g_ptr_array_add (args, NULL);
 
-  run (&result, args->pdata[0], args->pdata[1], args->pdata[2], args->pdata[3],
-       args->pdata[4], args->pdata[5], NULL);
+  kt_cli_runv (&result, (const char *const *) args->pdata);
   g_assert_true (exited_with (&result, 1));
   if (strstr (result.err, message_part) == NULL)
     g_error ("stderr “%s” does not say “%s”", result.err, message_part);
@@ -275,7 +209,7 @@ main (int   argc,
       g_printerr ("usage: %s PATH-TO-KONTRAKTER\n", argv[0]);
       return 1;
     }
-  binary = argv[1];
+  kt_cli_set_binary (argv[1]);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/io/calendar-cli/export", test_export);

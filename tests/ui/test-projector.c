@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "kt-deadlines.h"
+#include "kt-timeline.h"
 #include "kt-example.h"
 #include "kt-format.h"
 #include "kt-matrix.h"
@@ -526,6 +527,24 @@ test_slides_content (Fixture       *f,
   g_assert_cmpuint (chosen->len, >, 10);
   g_assert_cmpuint (count_labels_with_class (slide (f, "deadlines"), "numeric"), ==, chosen->len);
   g_assert_cmpuint (count_labels_with_class (slide (f, "deadlines"), "kt-projector-section"), >=, 2);
+  /* … and the timeline's drawing above them: one lane per supplier, every
+   * committee deadline a marker */
+  {
+    g_autoptr(GPtrArray) timelines = g_ptr_array_new ();
+    g_autoptr(GHashTable) suppliers = g_hash_table_new (g_int64_hash, g_int64_equal);
+    GPtrArray *lanes;
+    guint n_markers = 0;
+
+    collect (slide (f, "deadlines"), KT_TYPE_TIMELINE, timelines);
+    g_assert_cmpuint (timelines->len, ==, 1);
+    lanes = kt_timeline_get_lanes (KT_TIMELINE (g_ptr_array_index (timelines, 0)));
+    for (guint i = 0; i < chosen->len; i++)
+      g_hash_table_add (suppliers, &((KtDeadlineItem *) g_ptr_array_index (chosen, i))->supplier_id);
+    g_assert_cmpuint (lanes->len, ==, g_hash_table_size (suppliers));
+    for (guint i = 0; i < lanes->len; i++)
+      n_markers += kt_timeline_lane_get_n_markers (g_ptr_array_index (lanes, i));
+    g_assert_cmpuint (n_markers, ==, chosen->len);
+  }
 
   /* Tender plan: one contract per row, the late ones under their heading */
   plan = kt_tender_plan_build (contracts, settings, &now);
