@@ -52,9 +52,9 @@ compare_entries (gconstpointer a,
   return x->contract->id < y->contract->id ? -1 : x->contract->id > y->contract->id;
 }
 
-static KtTimelineState
-state_of (const KtDeadlineItem *item,
-          const GDate          *today)
+KtTimelineState
+kt_timeline_state_of_item (const KtDeadlineItem *item,
+                           const GDate          *today)
 {
   switch (kt_deadline_item_get_urgency (item, today))
     {
@@ -148,7 +148,7 @@ kt_timeline_lanes_from_deadlines (GPtrArray          *contracts,
         continue;
 
       title = kt_timeline_item_title (item);
-      kt_timeline_lane_add_marker (entry->lane, &item->date, title, state_of (item, today),
+      kt_timeline_lane_add_marker (entry->lane, &item->date, title, kt_timeline_state_of_item (item, today),
                                    item->derived,
                                    item->derived ? item->contract_id : item->activity_id,
                                    item->derived ? KT_TIMELINE_KIND_DERIVED + (int) item->derived_kind

@@ -39,6 +39,10 @@ GPtrArray *kt_timeline_lanes_from_deadlines (GPtrArray          *contracts,
                                              const GDate        *today,
                                              const GDate        *from);
 
+/* How a marker for @item is drawn on @today: overdue, due soon, done… */
+KtTimelineState kt_timeline_state_of_item  (const KtDeadlineItem *item,
+                                            const GDate          *today);
+
 /* "Last day to give notice — KT-2022-001 Læringsplatform": what a marker
  * or a row of the list shows for @item. */
 char      *kt_timeline_item_title           (const KtDeadlineItem *item);

@@ -110,27 +110,6 @@ attach_item (GtkGrid              *grid,
   gtk_grid_attach (grid, text, 1, row, 1, 1);
 }
 
-static KtTimelineState
-marker_state (const KtDeadlineItem *item,
-              const GDate          *today)
-{
-  switch (kt_deadline_item_get_urgency (item, today))
-    {
-    case KT_URGENCY_OVERDUE:
-      return KT_TIMELINE_STATE_OVERDUE;
-    case KT_URGENCY_WITHIN_30_DAYS:
-      return KT_TIMELINE_STATE_DUE_SOON;
-    case KT_URGENCY_CLOSED:
-      return KT_TIMELINE_STATE_DONE;
-    case KT_URGENCY_PAST:
-    case KT_URGENCY_LATER:
-    case KT_URGENCY_WITHIN_365_DAYS:
-    case KT_URGENCY_WITHIN_90_DAYS:
-    default:
-      return KT_TIMELINE_STATE_NORMAL;
-    }
-}
-
 static int
 compare_lanes (gconstpointer a,
                gconstpointer b)
@@ -163,7 +142,7 @@ timeline_new (GPtrArray   *items,
           g_ptr_array_add (lanes, lane);
           g_hash_table_insert (by_supplier, &lane->id, lane);
         }
-      kt_timeline_lane_add_marker (lane, &item->date, title, marker_state (item, today),
+      kt_timeline_lane_add_marker (lane, &item->date, title, kt_timeline_state_of_item (item, today),
                                    item->derived, item->contract_id, 0);
     }
   g_ptr_array_sort (lanes, compare_lanes);

@@ -60,6 +60,30 @@ kt_cli_exited_with (const KtCliRun *result,
   return WIFEXITED (result->status) && WEXITSTATUS (result->status) == code;
 }
 
+void
+kt_cli_assert_fails (const char *message_part,
+                     const char *out,
+                     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(KtCliRun) result = { 0, };
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, out);
+  for (arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  kt_cli_runv (&result, (const char *const *) args->pdata);
+  g_assert_true (kt_cli_exited_with (&result, 1));
+  if (strstr (result.err, message_part) == NULL)
+    g_error ("stderr “%s” does not say “%s”", result.err, message_part);
+  if (out != NULL)
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 char *
 kt_cli_make_example (const char  *dir_template,
                      char       **portfolio)

@@ -27,6 +27,12 @@ void     kt_cli_runv           (KtCliRun   *result,
                                 const char *const *argv);
 gboolean kt_cli_exited_with    (const KtCliRun *result,
                                 int         code);
+/* Runs the binary with the arguments after @out (NULL-terminated) and
+ * checks it fails with exit status 1, saying @message_part on stderr, and
+ * that @out (unless NULL) was not written. */
+void     kt_cli_assert_fails   (const char *message_part,
+                                const char *out,
+                                ...) G_GNUC_NULL_TERMINATED;
 /* A new folder with the example portfolio in it, written by the binary;
  * *portfolio is its path. */
 char    *kt_cli_make_example   (const char *dir_template,

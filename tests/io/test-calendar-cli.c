@@ -28,6 +28,7 @@ typedef struct {
 /* Every call ends its arguments with NULL, as kt_cli_runv () wants */
 #define run(result, ...) kt_cli_runv ((result), (const char *const[]) { __VA_ARGS__ })
 #define exited_with kt_cli_exited_with
+#define assert_fails kt_cli_assert_fails
 
 static void
 fixture_setup (Fixture       *f,
@@ -145,30 +146,6 @@ test_person (Fixture       *f,
   g_assert_true (exited_with (&result, 0));
   calendar = parse_file (f->out);
   g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), ==, expected);
-}
-
-static void
-assert_fails (const char *message_part,
-              const char *out,
-              ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_auto(KtCliRun) result;
-  const char *arg;
-  va_list ap;
-
-  va_start (ap, out);
-  for (arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  kt_cli_runv (&result, (const char *const *) args->pdata);
-  g_assert_true (exited_with (&result, 1));
-  if (strstr (result.err, message_part) == NULL)
-    g_error ("stderr “%s” does not say “%s”", result.err, message_part);
-  if (out != NULL)
-    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
 static void
