@@ -17,6 +17,7 @@
 #include "kt-calendar-export-dialog.h"
 #include "kt-example.h"
 #include "kt-reminder-monitor.h"
+#include "kt-search-cli.h"
 #include "kt-resources.h"
 #include "kt-window.h"
 
@@ -45,6 +46,9 @@ static const GOptionEntry option_entries[] = {
   { "export-matrix", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Draw the supplier matrix of the portfolio given with --portfolio to a PNG, SVG or PDF file and exit"),
     N_("OUT") },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Search the contracts and the text of their documents in the portfolio given with --portfolio, print one hit per line and exit"),
+    N_("TEXT") },
   { "person", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-ics: only the deadlines this person is responsible for"), N_("NAME") },
   { "new-instance", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -406,6 +410,32 @@ export_matrix (const char *portfolio,
   return 0;
 }
 
+/* `--portfolio FILE --search TEXT`: like --export-ics; the hits on stdout,
+ * nothing else, so that they can be piped. No hits is not an error. */
+static int
+search (const char *portfolio,
+        const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n_hits = 0;
+
+  if (portfolio == NULL)
+    {
+      g_printerr ("%s\n", _("--search needs the portfolio to search: --portfolio FILE"));
+      return 1;
+    }
+
+  if (!kt_search_print (portfolio, text, out, &n_hits, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%s", out->str);
+  return 0;
+}
+
 static int
 kt_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -416,6 +446,7 @@ kt_application_handle_local_options (GApplication *app,
   g_autofree char *export_out = NULL;
   g_autofree char *matrix_out = NULL;
   g_autofree char *person = NULL;
+  g_autofree char *search_text = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -441,6 +472,14 @@ kt_application_handle_local_options (GApplication *app,
 
       g_variant_dict_lookup (options, "portfolio", "^ay", &source);
       return export_matrix (source, matrix_out);
+    }
+
+  if (g_variant_dict_lookup (options, "search", "s", &search_text))
+    {
+      g_autofree char *source = NULL;
+
+      g_variant_dict_lookup (options, "portfolio", "^ay", &source);
+      return search (source, search_text);
     }
 
   g_variant_dict_lookup (options, "person", "s", &person);

@@ -9,10 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "kt-contract-page.h"
+#include "kt-document-indexer.h"
 #include "kt-portfolio-view.h"
 #include "kt-matrix-view.h"
 #include "kt-preferences-window.h"
 #include "kt-projector-window.h"
+#include "kt-search-view.h"
 #include "kt-suppliers-view.h"
 #include "kt-tender-plan-view.h"
 #include "kt-timeline-view.h"
@@ -38,9 +40,14 @@ struct _KtWindow
   KtTimelineView       *timeline_view;
   KtMatrixView         *matrix_view;
   KtContractPage       *contract_page;
+  KtSearchView         *search_view;
   GMenu                *recent_submenu;
 
   KtStore              *store;
+  KtDocumentLibrary    *library;
+  KtDocumentIndexer    *indexer;
+  /* The main page the contract page's Back returns to: "browse" or "search". */
+  const char           *contract_return;
   gboolean              close_confirmed;
 };
 
@@ -174,6 +181,7 @@ update_actions (KtWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contract", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-all", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-upcoming", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", self->store != NULL);
@@ -190,6 +198,19 @@ set_store (KtWindow *self,
   /* An undo must not reach into another portfolio. */
   kt_undo_toast_dismiss (self->toast_overlay);
   g_set_object (&self->store, store);
+
+  /* Each portfolio has its own documents folder and index. */
+  if (self->indexer != NULL)
+    kt_document_indexer_stop (self->indexer);
+  g_clear_object (&self->indexer);
+  g_clear_object (&self->library);
+  self->library = kt_document_library_new (store);
+  self->indexer = kt_document_indexer_new (kt_store_get_path (store));
+  kt_contract_page_set_library (self->contract_page, self->library);
+  kt_search_view_set_store (self->search_view, store);
+  kt_search_view_set_indexer (self->search_view, self->indexer);
+  /* Documents a colleague attached, or ones attached before a crash. */
+  kt_document_indexer_start (self->indexer);
 
   kt_contract_page_set_store (self->contract_page, store);
   kt_suppliers_view_set_store (self->suppliers_view, store);
@@ -279,7 +300,13 @@ static void
 go_back_now (KtWindow *self,
              gpointer  data)
 {
-  show_browse (self);
+  if (g_strcmp0 (self->contract_return, "search") == 0)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "search");
+      kt_search_view_focus_entry (self->search_view);
+    }
+  else
+    show_browse (self);
 }
 
 static void
@@ -293,7 +320,59 @@ contract_activated_cb (KtWindow *self,
       toast (self, error->message);
       return;
     }
+  self->contract_return = "browse";
   gtk_stack_set_visible_child_name (self->main_stack, "contract");
+}
+
+/* A hit: its contract, and the document at the hit's page with the words
+ * found, in the document's own window beside it. Back returns to the hits. */
+static void
+search_hit_activated_cb (KtWindow          *self,
+                         KtSearchHit       *hit,
+                         const char *const *words)
+{
+  contract_activated_cb (self, hit->contract_id);
+  if (gtk_stack_get_visible_child (self->main_stack) != GTK_WIDGET (self->contract_page))
+    return;
+
+  self->contract_return = "search";
+  /* A problem (the document removed meanwhile) is shown by the page. */
+  if (hit->document_id != 0)
+    kt_contract_page_open_document (self->contract_page, hit->document_id, hit->page, words);
+}
+
+static void
+documents_changed_cb (KtWindow *self)
+{
+  if (self->indexer != NULL)
+    kt_document_indexer_start (self->indexer);
+}
+
+static void
+show_search_now (KtWindow *self,
+                 gpointer  data)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "search");
+  kt_search_view_focus_entry (self->search_view);
+}
+
+static void
+search_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KtWindow *self = KT_WINDOW (widget);
+
+  if (self->store != NULL)
+    confirm_discard (self, show_search_now, NULL, NULL);
+}
+
+static void
+close_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_browse (KT_WINDOW (widget));
 }
 
 /* From a deadline: its contract, with the row of the deadline focused so that
@@ -423,6 +502,11 @@ search_action (GtkWidget  *widget,
   if (gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->contract_page) ||
       self->store == NULL)
     return;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "search") == 0)
+    {
+      kt_search_view_focus_entry (self->search_view);
+      return;
+    }
 
   adw_view_stack_set_visible_child_name (self->view_stack, "portfolio");
   kt_portfolio_view_focus_search (self->portfolio_view);
@@ -574,6 +658,10 @@ kt_window_dispose (GObject *object)
 {
   KtWindow *self = KT_WINDOW (object);
 
+  if (self->indexer != NULL)
+    kt_document_indexer_stop (self->indexer);
+  g_clear_object (&self->indexer);
+  g_clear_object (&self->library);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kt_window_parent_class)->dispose (object);
@@ -596,6 +684,7 @@ kt_window_class_init (KtWindowClass *klass)
   g_type_ensure (KT_TYPE_TIMELINE_VIEW);
   g_type_ensure (KT_TYPE_MATRIX_VIEW);
   g_type_ensure (KT_TYPE_CONTRACT_PAGE);
+  g_type_ensure (KT_TYPE_SEARCH_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kontrakter/Kontrakter/kt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KtWindow, toast_overlay);
@@ -612,6 +701,7 @@ kt_window_class_init (KtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, contract_page);
+  gtk_widget_class_bind_template_child (widget_class, KtWindow, search_view);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, recent_submenu);
   gtk_widget_class_bind_template_callback (widget_class, contract_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, deadline_activated_cb);
@@ -620,11 +710,15 @@ kt_window_class_init (KtWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, contract_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_close_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, activities_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, documents_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_hit_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, main_page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-contract", NULL, new_contract_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.search-all", NULL, search_all_action);
+  gtk_widget_class_install_action (widget_class, "win.close-search", NULL, close_search_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-upcoming", NULL, show_upcoming_action);
@@ -633,6 +727,8 @@ kt_window_class_init (KtWindowClass *klass)
   /* Bubble phase: a page's own Ctrl+F or Ctrl+N, if it has one, wins */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contract", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.search-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);

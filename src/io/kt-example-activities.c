@@ -202,7 +202,7 @@ curated_for (Maker             *m,
       if (!add (m, c, KT_ACTIVITY_STATUS_MEETING, &date, KT_RECURRENCE_QUARTERLY,
                 c->administrator_id,
                 "Kontraktligt statusmøde: drift, hændelser, ændringsønsker og fakturaer",
-                "bilag 9, pkt. 3", (*n_important)++ % 5 == 2 ? PLAN_BEHIND : PLAN_DONE, error))
+                "pkt. 1.3", (*n_important)++ % 5 == 2 ? PLAN_BEHIND : PLAN_DONE, error))
         return FALSE;
     }
 
@@ -212,7 +212,7 @@ curated_for (Maker             *m,
       kt_example_month_last (&c->start_date, 2, &date);
       if (!add (m, c, KT_ACTIVITY_STEERING_MEETING, &date, KT_RECURRENCE_HALF_YEARLY,
                 c->system_owner_id, "Styregruppemøde: status, risici og beslutninger",
-                "bilag 9, pkt. 2", PLAN_DONE, error))
+                "pkt. 1.3", PLAN_DONE, error))
         return FALSE;
     }
 
@@ -221,7 +221,7 @@ curated_for (Maker             *m,
       kt_example_month_last (&c->start_date, 4, &date);
       if (!add (m, c, KT_ACTIVITY_CONTROL_REPORT, &date, KT_RECURRENCE_YEARLY, c->administrator_id,
                 "Indhent og gennemgå revisionserklæring (ISAE 3000) og listen over "
-                "underdatabehandlere", "pkt. 9 og bilag 2",
+                "underdatabehandlere", "pkt. 7 og 12",
                 c->id % 4 == 0 ? PLAN_BEHIND : PLAN_DONE, error))
         return FALSE;
     }
@@ -231,7 +231,7 @@ curated_for (Maker             *m,
     {
       month_day (&c->start_date, 1, 10, &date);
       if (!add (m, c, KT_ACTIVITY_SLA_KPI, &date, KT_RECURRENCE_MONTHLY, c->administrator_id,
-                "Gennemgå månedlig SLA-rapport: oppetid, svartider og hændelser", "bilag 4, pkt. 2",
+                "Gennemgå månedlig SLA-rapport: oppetid, svartider og hændelser", "bilag 1, pkt. 3",
                 PLAN_DONE, error))
         return FALSE;
 
@@ -242,7 +242,7 @@ curated_for (Maker             *m,
           *penalty_done = TRUE;
           if (!add (m, c, KT_ACTIVITY_PENALTY, &date, KT_RECURRENCE_NONE, c->administrator_id,
                     "Opgør og fakturér bod for overskredne svartider i forrige kvartal",
-                    "pkt. 15.2", PLAN_OPEN, error))
+                    "pkt. 9.2", PLAN_OPEN, error))
             return FALSE;
         }
     }
@@ -303,13 +303,13 @@ curated_for (Maker             *m,
       kt_date_subtract_months (&date, 10);
       if (!add (m, c, KT_ACTIVITY_RENEGOTIATION, &date, KT_RECURRENCE_NONE, c->system_owner_id,
                 "Forbered forhandling om pris og vilkår før beslutning om option",
-                "pkt. 3.2", g_date_compare (&date, m->ref) < 0 ? PLAN_DONE : PLAN_OPEN, error))
+                "pkt. 5.1", g_date_compare (&date, m->ref) < 0 ? PLAN_DONE : PLAN_OPEN, error))
         return FALSE;
 
       date = c->end_date;
       kt_date_subtract_months (&date, MAX (c->notice_months, 1) + 2);
       if (!add (m, c, KT_ACTIVITY_OPTION_EXERCISE, &date, KT_RECURRENCE_NONE, c->system_owner_id,
-                "Indstilling om udnyttelse af option forelægges styregruppen", "pkt. 3.3",
+                "Indstilling om udnyttelse af option forelægges styregruppen", "pkt. 5.2",
                 g_date_compare (&date, m->ref) < 0 ? PLAN_DONE : PLAN_OPEN, error))
         return FALSE;
     }
@@ -319,7 +319,7 @@ curated_for (Maker             *m,
       kt_example_month_last (&c->end_date, 1, &date);
       if (!add (m, c, KT_ACTIVITY_EXPIRY, &date, KT_RECURRENCE_NONE, c->administrator_id,
                 "Bekræft at data er udleveret og slettet, og modtag slettecertifikat",
-                "pkt. 21.4", PLAN_OPEN, error))
+                "pkt. 10", PLAN_OPEN, error))
         return FALSE;
     }
 
@@ -327,7 +327,7 @@ curated_for (Maker             *m,
     {
       kt_example_month_last (m->ref, 4 + (int) (c->id % 5), &date);
       if (!add (m, c, KT_ACTIVITY_OTHER, &date, KT_RECURRENCE_NONE, c->administrator_id,
-                "Opdatér exit-plan og dokumentation for overdragelse", "pkt. 21",
+                "Opdatér exit-plan og dokumentation for overdragelse", "pkt. 10",
                 m->n_exit++ == 1 ? PLAN_CANCELLED : PLAN_OPEN, error))
         return FALSE;
     }

@@ -17,6 +17,7 @@
 #include "kt-cvr.h"
 #include "kt-example.h"
 #include "kt-example-data.h"
+#include "kt-example-documents.h"
 
 /* Ids of the rows written so far, by table index. */
 typedef struct {
@@ -496,6 +497,22 @@ kt_example_populate (KtStore                 *store,
   return FALSE;
 }
 
+/* The documents come after the portfolio is in place: the documents
+ * folder is named after the final path. A portfolio without them is still
+ * a good example, so a failure here does not undo it or fail the command;
+ * it is logged as a warning, which the command line shows. */
+static void
+add_documents (const char *path,
+               const char *display)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KtStore) store = kt_store_open (path, KT_STORE_OPEN_DEFAULT, &error);
+
+  if (store == NULL || !kt_example_add_documents (store, NULL, &error))
+    g_warning (_("The example portfolio “%s” was created, but its contract documents could not "
+                 "all be added: %s"), display, error->message);
+}
+
 static void
 remove_scratch (const char *dir,
                 const char *file)
@@ -584,5 +601,6 @@ kt_example_write (const char  *path,
     }
 
   remove_scratch (scratch_dir, scratch);
+  add_documents (path, display);
   return TRUE;
 }

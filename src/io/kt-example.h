@@ -42,7 +42,9 @@ gboolean  kt_example_populate     (KtStore                 *store,
 /* Creates a NEW portfolio file at path with the curated example, relative to
  * today. Refuses (G_IO_ERROR_EXISTS, translated message) when anything
  * already exists at path: a user's file is never overwritten. The file
- * appears complete or not at all. */
+ * appears complete or not at all. Then the example's contract PDFs are
+ * attached (documents folder beside it, kt_example_add_documents ()); if
+ * that fails the portfolio stays, without them, and a warning says why. */
 gboolean  kt_example_write        (const char              *path,
                                    GError                 **error);
 

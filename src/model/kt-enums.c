@@ -242,6 +242,43 @@ static const KtEnumEntry derived_kinds[] = {
   { KT_DERIVED_EXPIRY, "expiry", N_("Contract expires") },
 };
 
+static const KtEnumEntry document_kinds[] = {
+  /* Translators: kind of document attached to a contract (Danish: "Underskrevet kontrakt") */
+  { KT_DOCUMENT_KIND_SIGNED_CONTRACT, "signed_contract", N_("Signed contract") },
+  /* Translators: kind of document attached to a contract (Danish: "Bilag") */
+  { KT_DOCUMENT_KIND_APPENDIX, "appendix", N_("Appendix") },
+  /* Translators: kind of document attached to a contract: the editable version
+   * of the contract (Danish: "Original (Word/ODT)") */
+  { KT_DOCUMENT_KIND_ORIGINAL, "original", N_("Original (Word/ODT)") },
+  /* Translators: kind of document attached to a contract (Danish: "Udbudsmateriale") */
+  { KT_DOCUMENT_KIND_TENDER, "tender", N_("Tender documents") },
+  /* Translators: kind of document attached to a contract (Danish: "Andet") */
+  { KT_DOCUMENT_KIND_OTHER, "other", N_("Other") },
+};
+
+static const KtEnumEntry clause_categories[] = {
+  /* Translators: category of a marked contract clause (Danish: "Exit og overdragelse") */
+  { KT_CLAUSE_EXIT, "exit", N_("Exit and handover") },
+  /* Translators: category of a marked contract clause (Danish: "Opsigelse og varsel") */
+  { KT_CLAUSE_TERMINATION, "termination", N_("Termination and notice") },
+  /* Translators: category of a marked contract clause (Danish: "Pris og regulering") */
+  { KT_CLAUSE_PRICE, "price", N_("Price and regulation") },
+  /* Translators: category of a marked contract clause (Danish: "SLA/KPI") */
+  { KT_CLAUSE_SLA, "sla", N_("SLA/KPI") },
+  /* Translators: category of a marked contract clause (Danish: "Bod") */
+  { KT_CLAUSE_PENALTY, "penalty", N_("Penalty") },
+  /* Translators: category of a marked contract clause: an extension option (Danish: "Option") */
+  { KT_CLAUSE_OPTION, "option", N_("Option") },
+  /* Translators: category of a marked contract clause (Danish: "Betaling") */
+  { KT_CLAUSE_PAYMENT, "payment", N_("Payment") },
+  /* Translators: category of a marked contract clause (Danish: "Databeskyttelse") */
+  { KT_CLAUSE_DATA_PROTECTION, "data_protection", N_("Data protection") },
+  /* Translators: category of a marked contract clause (Danish: "Ansvar") */
+  { KT_CLAUSE_LIABILITY, "liability", N_("Liability") },
+  /* Translators: category of a marked contract clause (Danish: "Andet") */
+  { KT_CLAUSE_OTHER, "other", N_("Other") },
+};
+
 typedef struct {
   const KtEnumEntry *entries;
   guint              n_entries;
@@ -266,6 +303,8 @@ static const KtEnumTable tables[KT_N_ENUMS] = {
   [KT_ENUM_ACTIVITY_STATUS]   = TABLE (activity_statuses),
   [KT_ENUM_RECURRENCE]        = TABLE (recurrences),
   [KT_ENUM_DERIVED_KIND]      = TABLE (derived_kinds),
+  [KT_ENUM_DOCUMENT_KIND]     = TABLE (document_kinds),
+  [KT_ENUM_CLAUSE_CATEGORY]   = TABLE (clause_categories),
 };
 
 #undef TABLE

@@ -156,6 +156,30 @@ typedef enum {
   KT_DERIVED_EXPIRY,               /* udløb / slutdato */
 } KtDerivedKind;
 
+/* What a document attached to a contract is (issue 5). */
+typedef enum {
+  KT_DOCUMENT_KIND_SIGNED_CONTRACT,  /* underskrevet kontrakt */
+  KT_DOCUMENT_KIND_APPENDIX,         /* bilag */
+  KT_DOCUMENT_KIND_ORIGINAL,         /* original (Word / ODT) version */
+  KT_DOCUMENT_KIND_TENDER,           /* udbudsmateriale */
+  KT_DOCUMENT_KIND_OTHER,            /* andet */
+} KtDocumentKind;
+
+/* The categories of a marked clause (klausul), in the order the side panel
+ * lists them. */
+typedef enum {
+  KT_CLAUSE_EXIT,              /* exit og overdragelse */
+  KT_CLAUSE_TERMINATION,       /* opsigelse og varsel */
+  KT_CLAUSE_PRICE,             /* pris og prisregulering */
+  KT_CLAUSE_SLA,               /* SLA / KPI */
+  KT_CLAUSE_PENALTY,           /* bod */
+  KT_CLAUSE_OPTION,            /* option */
+  KT_CLAUSE_PAYMENT,           /* betaling */
+  KT_CLAUSE_DATA_PROTECTION,   /* databeskyttelse */
+  KT_CLAUSE_LIABILITY,         /* ansvar */
+  KT_CLAUSE_OTHER,             /* andet */
+} KtClauseCategory;
+
 typedef enum {
   KT_ENUM_CONTRACT_TYPE,
   KT_ENUM_PROCUREMENT_FORM,
@@ -173,6 +197,8 @@ typedef enum {
   KT_ENUM_ACTIVITY_STATUS,
   KT_ENUM_RECURRENCE,
   KT_ENUM_DERIVED_KIND,
+  KT_ENUM_DOCUMENT_KIND,
+  KT_ENUM_CLAUSE_CATEGORY,
   KT_N_ENUMS
 } KtEnumKind;
 

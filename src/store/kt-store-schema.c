@@ -287,6 +287,154 @@ static const char schema_v3[] =
   EDIT_COLUMNS "\n"
   ") STRICT;\n";
 
+/* Version 4: documents attached to contracts, clauses marked in them and
+ * the full-text index (issue 5). Documents and clauses are audited on their
+ * contract (fields "document" and "clause"): the trail is not copied again.
+ *
+ * search_index holds one row per searchable contract field and one per page
+ * of an indexed document. Its rowids are chosen so that a contract's or a
+ * document's rows are one rowid range, which FTS5 deletes without scanning
+ * the whole index: contract field n at id * 8 + n (n = 0..6), page p of a
+ * document at -(id * 4194304 + p). The contract rows are kept by triggers,
+ * so every writer (also another tool) keeps them right; the page rows are
+ * written by kt_store_set_document_text () and dropped by triggers when the
+ * document is deleted or its file replaced. */
+#define PAGE_SLOTS "4194304"
+#define DOCUMENT_PAGES(id) \
+  "rowid BETWEEN -(" id " * " PAGE_SLOTS " + " PAGE_SLOTS " - 1) AND -(" id " * " PAGE_SLOTS ")"
+#define SHA256_CHECK(col) \
+  "CHECK (" col " IS NULL OR (length (" col ") = 64 AND " col " NOT GLOB '*[^0-9a-f]*'))"
+
+/* The snippet marks (kt-search-hit.h) must come from snippet () only. */
+#define UNMARKED(expr) "replace (replace (" expr ", char (2), ' '), char (3), ' ')"
+
+/* The searchable fields of contract @r (a row alias), with their slot. */
+#define CONTRACT_FIELDS(r) \
+  "SELECT 0 AS n, 'number' AS field, " r ".number AS body" \
+  " UNION ALL SELECT 1, 'name', " r ".name" \
+  " UNION ALL SELECT 2, 'purchased_services', " r ".purchased_services" \
+  " UNION ALL SELECT 3, 'notes', " r ".notes" \
+  " UNION ALL SELECT 4, 'exit_notes', " r ".exit_notes" \
+  " UNION ALL SELECT 5, 'learning_points', " r ".learning_points" \
+  " UNION ALL SELECT 6, 'supplier', (SELECT name FROM suppliers WHERE id = " r ".supplier_id)"
+
+#define INDEX_NEW_CONTRACT \
+  "INSERT INTO search_index (rowid, body, contract_id, field)" \
+  " SELECT new.id * 8 + f.n, " UNMARKED ("f.body") ", new.id, f.field" \
+  " FROM (" CONTRACT_FIELDS ("new") ") AS f" \
+  " WHERE new.deleted_at IS NULL AND f.body IS NOT NULL AND f.body <> '';\n"
+
+/* For the contracts a file already has: SQLite has no lateral joins. */
+#define FILL(n, field, expr) \
+  "INSERT INTO search_index (rowid, body, contract_id, field)" \
+  " SELECT c.id * 8 + " #n ", " UNMARKED (expr) ", c.id, '" field "' FROM contracts AS c" \
+  " WHERE c.deleted_at IS NULL AND " expr " IS NOT NULL AND " expr " <> '';\n"
+
+static const char schema_v4[] =
+  "CREATE TABLE documents (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  contract_id   INTEGER NOT NULL REFERENCES contracts (id) ON DELETE RESTRICT,\n"
+  "  kind          TEXT NOT NULL CHECK (kind IN ('signed_contract', 'appendix', 'original',"
+  "                  'tender', 'other')),\n"
+  "  sha256        TEXT NOT NULL " SHA256_CHECK ("sha256") ",\n"
+  "  original_name TEXT NOT NULL " NAME_CHECK ("original_name") ",\n"
+  "  media_type    TEXT,\n"
+  "  size          INTEGER NOT NULL DEFAULT 0 CHECK (size >= 0),\n"
+  "  n_pages       INTEGER NOT NULL DEFAULT 0 CHECK (n_pages >= 0),\n"
+  "  added_by      TEXT,\n"
+  "  added_at      TEXT " TIMESTAMP_CHECK ("added_at") ",\n"
+  "  note          TEXT,\n"
+  "  index_state   TEXT NOT NULL DEFAULT 'pending' CHECK (index_state IN ('pending', 'indexed',"
+  "                  'encrypted', 'unreadable', 'not_pdf')),\n"
+  /* The hash the state is for; a state of another hash means nothing. */
+  "  index_sha256  TEXT " SHA256_CHECK ("index_sha256") ",\n"
+  "  deleted_at    TEXT " TIMESTAMP_CHECK ("deleted_at") ",\n"
+  EDIT_COLUMNS ",\n"
+  "  CHECK ((index_state = 'pending') = (index_sha256 IS NULL))\n"
+  ") STRICT;\n"
+  /* The same file once per contract; a deleted one may be attached again. */
+  "CREATE UNIQUE INDEX documents_contract_sha256_live ON documents (contract_id, sha256)"
+  " WHERE deleted_at IS NULL;\n"
+  "CREATE INDEX documents_contract ON documents (contract_id);\n"
+
+  /* The contract is the document's: not kept twice, so it cannot disagree. */
+  "CREATE TABLE clauses (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE RESTRICT,\n"
+  "  page        INTEGER NOT NULL CHECK (page >= 0),\n"
+  "  quads       TEXT NOT NULL CHECK (length (quads) > 0),\n"
+  "  text        TEXT NOT NULL " NAME_CHECK ("text") ",\n"
+  "  category    TEXT NOT NULL CHECK (category IN ('exit', 'termination', 'price', 'sla',"
+  "                'penalty', 'option', 'payment', 'data_protection', 'liability', 'other')),\n"
+  "  note        TEXT,\n"
+  "  colour      TEXT NOT NULL CHECK (colour GLOB"
+  "                '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'),\n"
+  "  activity_id INTEGER REFERENCES activities (id) ON DELETE RESTRICT,\n"
+  "  created_by  TEXT,\n"
+  "  created_at  TEXT " TIMESTAMP_CHECK ("created_at") ",\n"
+  "  deleted_at  TEXT " TIMESTAMP_CHECK ("deleted_at") ",\n"
+  EDIT_COLUMNS "\n"
+  ") STRICT;\n"
+  "CREATE INDEX clauses_document ON clauses (document_id, page);\n"
+  "CREATE INDEX clauses_activity ON clauses (activity_id);\n"
+
+  /* æ, ø and å stay letters of their own (remove_diacritics 1 or 2 would
+   * fold å to a); case folding covers Æ/Ø/Å. */
+  "CREATE VIRTUAL TABLE search_index USING fts5 (body, contract_id UNINDEXED,"
+  " document_id UNINDEXED, page UNINDEXED, field UNINDEXED,"
+  " tokenize = 'unicode61 remove_diacritics 0');\n"
+
+  "CREATE TRIGGER contracts_search_insert AFTER INSERT ON contracts\n"
+  "BEGIN " INDEX_NEW_CONTRACT "END;\n"
+  /* The generic UPDATE sets every column: only real changes reindex. */
+  "CREATE TRIGGER contracts_search_update AFTER UPDATE OF number, name, purchased_services,"
+  " notes, exit_notes, learning_points, supplier_id, deleted_at ON contracts\n"
+  "WHEN old.number IS NOT new.number OR old.name IS NOT new.name"
+  " OR old.purchased_services IS NOT new.purchased_services OR old.notes IS NOT new.notes"
+  " OR old.exit_notes IS NOT new.exit_notes OR old.learning_points IS NOT new.learning_points"
+  " OR old.supplier_id IS NOT new.supplier_id"
+  " OR (old.deleted_at IS NULL) <> (new.deleted_at IS NULL)\n"
+  "BEGIN\n"
+  "  DELETE FROM search_index WHERE rowid BETWEEN old.id * 8 AND old.id * 8 + 7;\n"
+  "  " INDEX_NEW_CONTRACT
+  "END;\n"
+  "CREATE TRIGGER contracts_search_delete AFTER DELETE ON contracts\n"
+  "BEGIN DELETE FROM search_index WHERE rowid BETWEEN old.id * 8 AND old.id * 8 + 7; END;\n"
+  "CREATE TRIGGER suppliers_search_rename AFTER UPDATE OF name ON suppliers\n"
+  "WHEN old.name IS NOT new.name\n"
+  "BEGIN\n"
+  "  DELETE FROM search_index WHERE rowid IN"
+  " (SELECT id * 8 + 6 FROM contracts WHERE supplier_id = new.id);\n"
+  "  INSERT INTO search_index (rowid, body, contract_id, field)"
+  " SELECT id * 8 + 6, " UNMARKED ("new.name") ", id, 'supplier' FROM contracts"
+  " WHERE supplier_id = new.id AND deleted_at IS NULL;\n"
+  "END;\n"
+  /* The text of another file, or of a deleted document, is not searched;
+   * an indexed document becomes pending again (restore reindexes it). */
+  "CREATE TRIGGER documents_search_update AFTER UPDATE OF sha256, deleted_at ON documents\n"
+  "WHEN old.sha256 IS NOT new.sha256"
+  " OR (old.deleted_at IS NULL AND new.deleted_at IS NOT NULL)\n"
+  "BEGIN\n"
+  "  DELETE FROM search_index WHERE " DOCUMENT_PAGES ("old.id") ";\n"
+  "  UPDATE documents SET index_state = 'pending', index_sha256 = NULL"
+  " WHERE id = new.id AND index_state = 'indexed';\n"
+  "END;\n"
+  "CREATE TRIGGER documents_search_delete AFTER DELETE ON documents\n"
+  "BEGIN DELETE FROM search_index WHERE " DOCUMENT_PAGES ("old.id") "; END;\n"
+
+  FILL (0, "number", "c.number")
+  FILL (1, "name", "c.name")
+  FILL (2, "purchased_services", "c.purchased_services")
+  FILL (3, "notes", "c.notes")
+  FILL (4, "exit_notes", "c.exit_notes")
+  FILL (5, "learning_points", "c.learning_points")
+  FILL (6, "supplier", "(SELECT name FROM suppliers WHERE id = c.supplier_id)");
+
+#undef FILL
+#undef INDEX_NEW_CONTRACT
+#undef CONTRACT_FIELDS
+#undef UNMARKED
+
 typedef struct {
   int         version;
   const char *sql;
@@ -297,6 +445,7 @@ static const KtMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
+  { 4, schema_v4 },
 };
 
 int

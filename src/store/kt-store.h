@@ -13,9 +13,12 @@
 #include "kt-activity.h"
 #include "kt-audit-entry.h"
 #include "kt-contract.h"
+#include "kt-clause.h"
 #include "kt-deadline-settings.h"
+#include "kt-document.h"
 #include "kt-org-unit.h"
 #include "kt-person.h"
+#include "kt-search-hit.h"
 #include "kt-supplier-score.h"
 #include "kt-supplier.h"
 
@@ -258,5 +261,99 @@ GPtrArray   *kt_store_list_audit            (KtStore           *self,
                                              const char        *entity,
                                              gint64             entity_id,
                                              GError           **error);
+
+/* ---- Documents, clauses and the full-text index (schema version 4) ----
+ *
+ * Documents and clauses belong to a contract: they are audited on it
+ * (entity "contract", fields "document" and "clause", the values naming
+ * the file / the clause), since the audit trail's entities are fixed. */
+
+/* The live documents of a contract (contract_id > 0) or of the whole
+ * portfolio (0), by kind, then as attached. */
+GPtrArray   *kt_store_list_documents        (KtStore           *self,
+                                             gint64             contract_id,
+                                             GError           **error);
+KtDocument  *kt_store_get_document          (KtStore           *self,
+                                             gint64             id,
+                                             GError           **error);
+/* Fills id, version, added_by, added_at. The contract must be live; the
+ * hash must be valid (KT_STORE_ERROR_INVALID). The same file may be
+ * attached to several contracts, but only once to each
+ * (KT_STORE_ERROR_CONSTRAINT). */
+gboolean     kt_store_insert_document       (KtStore           *self,
+                                             KtDocument        *document,
+                                             GError           **error);
+/* Changes kind, original name and note — or the hash, when a changed file
+ * is accepted as the new version (audited with both hashes; the document
+ * goes back to KT_INDEX_STATE_PENDING). Version-checked. */
+gboolean     kt_store_update_document       (KtStore           *self,
+                                             KtDocument        *document,
+                                             GError           **error);
+/* Soft delete (undoable with restore); its clauses stay with it, its text
+ * leaves the index. */
+gboolean     kt_store_delete_document       (KtStore           *self,
+                                             gint64             id,
+                                             gint64             version,
+                                             GError           **error);
+gboolean     kt_store_restore_document      (KtStore           *self,
+                                             gint64             id,
+                                             GError           **error);
+
+/* The live clauses of a contract (document_id 0) or of one document, by
+ * category, page, then position on the page. */
+GPtrArray   *kt_store_list_clauses          (KtStore           *self,
+                                             gint64             contract_id,
+                                             gint64             document_id,
+                                             GError           **error);
+/* Insert (id 0) fills id, version, contract_id (from the document),
+ * created_*, changed_*; update is version-checked; both validate
+ * (kt_clause_validate) and refuse a page beyond the document's pages. */
+gboolean     kt_store_save_clause           (KtStore           *self,
+                                             KtClause          *clause,
+                                             GError           **error);
+gboolean     kt_store_delete_clause         (KtStore           *self,
+                                             gint64             id,
+                                             gint64             version,
+                                             GError           **error);
+gboolean     kt_store_restore_clause        (KtStore           *self,
+                                             gint64             id,
+                                             GError           **error);
+
+/* The live PDF documents whose text is not in the index for their current
+ * hash (KT_INDEX_STATE_PENDING), oldest first. */
+GPtrArray   *kt_store_list_documents_to_index (KtStore         *self,
+                                             GError           **error);
+/* Replaces the indexed text of a document with @pages (@n_pages strings,
+ * page 1 first; control characters are dropped) and marks it INDEXED —
+ * only if its hash is still @sha256 (else FALSE with CONFLICT, nothing
+ * written). One transaction. Not audited: the index is derived data. */
+gboolean     kt_store_set_document_text     (KtStore           *self,
+                                             gint64             document_id,
+                                             const char        *sha256,
+                                             const char *const *pages,
+                                             guint              n_pages,
+                                             GError           **error);
+/* Marks a document ENCRYPTED or UNREADABLE for @sha256 so that the indexer
+ * does not try it again until the file changes. */
+gboolean     kt_store_set_document_index_state (KtStore        *self,
+                                             gint64             document_id,
+                                             const char        *sha256,
+                                             KtIndexState       state,
+                                             GError           **error);
+
+/* Full-text search over the contracts' fields (number, name, purchased
+ * services, notes, exit notes, learning points, supplier name — kept in
+ * the index by triggers) and the indexed text of their live documents.
+ * @query is what a user typed: every word must occur (prefix match,
+ * case-insensitive, æ/ø/å kept distinct from a/o); FTS5 syntax in it is
+ * taken literally. Best hits first, at most @limit (0 = 200). An empty
+ * query gives an empty array. KtSearchHit *. */
+GPtrArray   *kt_store_search                (KtStore           *self,
+                                             const char        *query,
+                                             guint              limit,
+                                             GError           **error);
+/* The FTS5 MATCH expression kt_store_search () uses for @query (for the
+ * benchmark and tests); NULL when @query has no words. */
+char        *kt_store_search_expression     (const char        *query);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "kt-dialogs.h"
 #include "kt-contract-form.h"
 #include "kt-contract-page.h"
+#include "kt-document-list.h"
 #include "kt-validation.h"
 
 struct _KtContractPage
@@ -24,6 +25,7 @@ struct _KtContractPage
   GtkWidget  *read_only_label;
   GtkWidget  *form;
   GtkWidget  *activities;
+  GtkWidget  *documents;
 
   KtStore    *store;
   KtContract *base;       /* as loaded or last saved; id 0 for a new contract */
@@ -39,6 +41,7 @@ enum {
   DELETED,
   CLOSE_REQUESTED,
   ACTIVITIES_CHANGED,
+  DOCUMENTS_CHANGED,
   N_SIGNALS
 };
 
@@ -188,6 +191,7 @@ show_contract (KtContractPage *self,
   kt_contract_form_set_contract (KT_CONTRACT_FORM (self->form), base);
   /* The computed deadlines follow the contract as stored. */
   kt_activity_list_set_contract (KT_ACTIVITY_LIST (self->activities), base);
+  kt_document_list_set_contract (KT_DOCUMENT_LIST (self->documents), base->id);
   update_title (self);
   show_store_state (self);
   update_state (self);
@@ -368,6 +372,29 @@ add_activity_list (KtContractPage *self)
 }
 
 static void
+documents_changed_cb (KtContractPage *self)
+{
+  g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
+}
+
+/* The signed contract and its appendices come after everything typed in:
+ * they are what the terms above were read from. */
+static void
+add_document_list (KtContractPage *self)
+{
+  self->documents = kt_document_list_new ();
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->form),
+                            ADW_PREFERENCES_GROUP (self->documents));
+  g_signal_connect_object (self->documents, "changed", G_CALLBACK (documents_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->documents, "activities-changed",
+                           G_CALLBACK (kt_contract_page_refresh_deadlines),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->documents, "activities-changed",
+                           G_CALLBACK (activities_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
 kt_contract_page_map (GtkWidget *widget)
 {
   KtContractPage *self = KT_CONTRACT_PAGE (widget);
@@ -416,6 +443,9 @@ kt_contract_page_class_init (KtContractPageClass *klass)
   signals[ACTIVITIES_CHANGED] =
     g_signal_new ("activities-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[DOCUMENTS_CHANGED] =
+    g_signal_new ("documents-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (KT_TYPE_CONTRACT_FORM);
 
@@ -446,6 +476,7 @@ kt_contract_page_init (KtContractPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   add_activity_list (self);
+  add_document_list (self);
 
   g_signal_connect_object (self->form, "changed", G_CALLBACK (form_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -549,4 +580,36 @@ kt_contract_page_focus_deadline (KtContractPage *self,
 
   return kt_activity_list_focus_deadline (KT_ACTIVITY_LIST (self->activities),
                                           activity_id, derived_kind);
+}
+
+/* The documents folder of the store's portfolio; NULL empties the list. */
+void
+kt_contract_page_set_library (KtContractPage    *self,
+                              KtDocumentLibrary *library)
+{
+  g_return_if_fail (KT_IS_CONTRACT_PAGE (self));
+
+  kt_document_list_set_library (KT_DOCUMENT_LIST (self->documents), library);
+}
+
+/* Opens a document of the loaded contract at @page (1-based) with @words
+ * found there: where a search hit points. */
+gboolean
+kt_contract_page_open_document (KtContractPage    *self,
+                                gint64             document_id,
+                                guint              page,
+                                const char *const *words)
+{
+  KtDocumentWindow *window;
+
+  g_return_val_if_fail (KT_IS_CONTRACT_PAGE (self), FALSE);
+
+  window = kt_document_list_open_document (KT_DOCUMENT_LIST (self->documents), document_id);
+  if (window == NULL)
+    return FALSE;
+
+  if (page > 0)
+    kt_document_window_show_page (window, page, words);
+
+  return TRUE;
 }

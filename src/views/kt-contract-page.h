@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "kt-document-library.h"
 #include "kt-store.h"
 
 G_BEGIN_DECLS
@@ -43,5 +44,18 @@ void            kt_contract_page_refresh_deadlines   (KtContractPage  *self);
 gboolean        kt_contract_page_focus_deadline      (KtContractPage  *self,
                                                       gint64           activity_id,
                                                       KtDerivedKind    derived_kind);
+/* The documents group works on this library (the window's, one per
+ * portfolio); signal "documents-changed" when a document was attached,
+ * removed or restored. */
+void            kt_contract_page_set_library         (KtContractPage    *self,
+                                                      KtDocumentLibrary *library);
+/* Opens a document of the loaded contract as its row would, a PDF at @page
+ * (1-based; 0 = where it was) with @words found there. FALSE when no
+ * document window opened: another kind of file went to the desktop's
+ * application, or the problem was shown to the user. */
+gboolean        kt_contract_page_open_document       (KtContractPage    *self,
+                                                      gint64             document_id,
+                                                      guint              page,
+                                                      const char *const *words);
 
 G_END_DECLS

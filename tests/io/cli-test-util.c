@@ -109,7 +109,12 @@ kt_cli_remove_dir (const char *dir)
   while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
+
+      /* The example's documents folder sits beside the portfolio. */
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        kt_cli_remove_dir (path);
+      else
+        g_remove (path);
     }
   g_rmdir (dir);
 }

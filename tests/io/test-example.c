@@ -11,9 +11,12 @@
 
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <poppler.h>
 
 #include "kt-cvr.h"
 #include "kt-deadlines.h"
+#include "kt-document-library.h"
+#include "kt-example-documents.h"
 #include "kt-example.h"
 #include "kt-validation.h"
 
@@ -31,19 +34,32 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The example's documents folder is a folder in the fixture's folder. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_remove (path);
+      return;
+    }
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -641,10 +657,15 @@ test_write_new_file (Fixture       *f,
   g_assert_cmpuint (contracts->len, >=, 60);
   g_clear_object (&store);
 
+  /* The portfolio and its documents folder, no scratch files. */
   dir = g_dir_open (f->dir, 0, NULL);
   while (g_dir_read_name (dir) != NULL)
     entries++;
-  g_assert_cmpuint (entries, ==, 1);
+  g_assert_cmpuint (entries, ==, 2);
+  {
+    g_autofree char *folder = g_build_filename (f->dir, "eksempel-dokumenter", NULL);
+    g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  }
 
   g_assert_false (kt_example_write (missing, &error));
   g_assert_nonnull (error);
@@ -743,6 +764,352 @@ test_populate_read_only (Fixture       *f,
   g_assert_cmpuint (contracts->len, ==, 0);
 }
 
+/* ---- The contract documents (kt-example-documents.c) ---- */
+
+/* Text without white space: poppler breaks lines (and hyphenated words)
+ * where the layout did, the clause keeps the paragraph as written. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *pdf;
+
+  g_assert_no_error (error);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  return pdf;
+}
+
+static char *
+pdf_page_text (PopplerDocument *pdf,
+               guint            page)
+{
+  PopplerPage *p = poppler_document_get_page (pdf, (int) page);
+  char *text;
+
+  g_assert_nonnull (p);
+  text = poppler_page_get_text (p);
+  g_object_unref (p);
+  return text;
+}
+
+/* Every page's text, squeezed, in one string. */
+static char *
+pdf_all_text (PopplerDocument *pdf)
+{
+  GString *all = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autofree char *text = pdf_page_text (pdf, (guint) i);
+      g_autofree char *squeezed = squeeze (text);
+
+      g_string_append (all, squeezed);
+    }
+  return g_string_free (all, FALSE);
+}
+
+static GPtrArray *
+list_documents (KtStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *documents = kt_store_list_documents (store, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (documents);
+  return documents;
+}
+
+/* The clause's lines cover its text on its page: what poppler finds inside
+ * the rectangles is the marked text. */
+static void
+assert_clause_on_page (const KtClause  *clause,
+                       PopplerDocument *pdf)
+{
+  PopplerPage *page = poppler_document_get_page (pdf, (int) clause->page);
+  g_autofree char *page_text = NULL;
+  g_autofree char *page_squeezed = NULL;
+  g_autofree char *clause_squeezed = squeeze (clause->text);
+  GString *covered = g_string_new (NULL);
+  g_autofree char *covered_squeezed = NULL;
+  double width, height;
+
+  g_assert_nonnull (page);
+  poppler_page_get_size (page, &width, &height);
+  page_text = poppler_page_get_text (page);
+  page_squeezed = squeeze (page_text);
+  g_assert_cmpuint (strlen (clause_squeezed), >, 40);
+  g_assert_nonnull (strstr (page_squeezed, clause_squeezed));
+
+  g_assert_cmpuint (clause->quads->len, >, 0);
+  for (guint i = 0; i < clause->quads->len; i++)
+    {
+      const KtPageRect *r = &g_array_index (clause->quads, KtPageRect, i);
+      PopplerRectangle area = { r->x1, r->y1, r->x2, r->y2 };
+      g_autofree char *line = NULL;
+
+      g_assert_cmpfloat (r->x1, >=, 0);
+      g_assert_cmpfloat (r->x1, <, r->x2);
+      g_assert_cmpfloat (r->x2, <=, width);
+      g_assert_cmpfloat (r->y1, >=, 0);
+      g_assert_cmpfloat (r->y1, <, r->y2);
+      g_assert_cmpfloat (r->y2, <=, height);
+      /* Lines one below the other, not overlapping. */
+      if (i > 0)
+        g_assert_cmpfloat (r->y1, >=, g_array_index (clause->quads, KtPageRect, i - 1).y2 - 0.5);
+      line = poppler_page_get_text_for_area (page, &area);
+      g_string_append (covered, line);
+    }
+  covered_squeezed = squeeze (covered->str);
+  g_assert_cmpstr (covered_squeezed, ==, clause_squeezed);
+
+  g_string_free (covered, TRUE);
+  g_object_unref (page);
+}
+
+static void
+test_documents_write (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "eksempel.kontrakter", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KtStore) store = NULL;
+  g_autoptr(KtDocumentLibrary) library = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GHashTable) signed_contracts = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) marked = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *folder = NULL;
+  guint n_appendices = 0;
+  guint n_linked = 0;
+  guint n_marked_hits = 0;
+
+  g_assert_true (kt_example_write (path, &error));
+  g_assert_no_error (error);
+
+  store = kt_store_open (path, KT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  library = kt_document_library_new (store);
+  folder = kt_document_library_folder_for (path);
+  g_assert_cmpstr (kt_document_library_get_folder (library), ==, folder);
+  documents = list_documents (store);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      KtDocument *document = g_ptr_array_index (documents, i);
+      g_autofree char *file = kt_document_library_get_path (library, document, &error);
+      g_autofree char *dir = NULL;
+      g_autofree char *all = NULL;
+      g_autofree char *number = NULL;
+      g_autoptr(GPtrArray) clauses = NULL;
+      PopplerDocument *pdf;
+      KtDocumentState state = KT_DOCUMENT_MISSING;
+      guint categories = 0;
+
+      g_assert_no_error (error);
+      dir = g_path_get_dirname (file);
+      g_assert_cmpstr (dir, ==, folder);
+      g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+      g_assert_true (kt_document_library_verify (library, document, &state, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (state, ==, KT_DOCUMENT_OK);
+      g_assert_true (kt_document_is_pdf (document));
+      g_assert_cmpint (document->index_state, ==, KT_INDEX_STATE_INDEXED);
+
+      pdf = open_pdf (file);
+      g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, (int) document->n_pages);
+      all = pdf_all_text (pdf);
+      number = squeeze (document->contract_number);
+      g_assert_nonnull (strstr (all, number));
+
+      if (document->kind == KT_DOCUMENT_KIND_APPENDIX)
+        {
+          n_appendices++;
+          g_assert_cmpuint (document->n_pages, >=, 3);
+          g_assert_nonnull (strstr (all, "Servicemål"));
+          g_object_unref (pdf);
+          continue;
+        }
+      g_assert_cmpint (document->kind, ==, KT_DOCUMENT_KIND_SIGNED_CONTRACT);
+      g_assert_cmpuint (document->n_pages, >=, 5);
+      g_assert_cmpuint (document->n_pages, <=, 12);
+      g_assert_nonnull (strstr (all, "Opsigelse"));
+      g_assert_nonnull (strstr (all, "Underskrevetdigitalt"));
+      g_assert_nonnull (strstr (all, "EksempelKommune"));
+      g_assert_true (g_str_has_suffix (document->original_name, ".pdf"));
+      g_hash_table_add (signed_contracts, &document->contract_id);
+
+      clauses = kt_store_list_clauses (store, document->contract_id, document->id, &error);
+      g_assert_no_error (error);
+      for (guint c = 0; c < clauses->len; c++)
+        {
+          KtClause *clause = g_ptr_array_index (clauses, c);
+
+          g_assert_cmpint (clause->document_id, ==, document->id);
+          g_assert_nonnull (clause->note);
+          assert_clause_on_page (clause, pdf);
+          categories |= 1u << clause->category;
+          if (clause->category == KT_CLAUSE_TERMINATION)
+            {
+              /* The number and the clause are two words in the page text,
+               * not "4.1Kunden", or the index would not find "Kunden". */
+              g_autofree char *text = pdf_page_text (pdf, clause->page);
+              g_assert_nonnull (strstr (text, "4.1 Kunden kan opsige"));
+            }
+          if (clause->category == KT_CLAUSE_PRICE && clause->activity_id != 0)
+            {
+              g_autoptr(KtActivity) activity = kt_store_get_activity (store, clause->activity_id, &error);
+
+              g_assert_no_error (error);
+              g_assert_cmpint (activity->type, ==, KT_ACTIVITY_PRICE_REGULATION);
+              g_assert_cmpint (activity->contract_id, ==, document->contract_id);
+              n_linked++;
+            }
+        }
+      if (clauses->len > 0)
+        {
+          /* Notice, price regulation, exit and penalty on each marked contract. */
+          g_assert_cmpuint (categories & (1u << KT_CLAUSE_TERMINATION), !=, 0);
+          g_assert_cmpuint (categories & (1u << KT_CLAUSE_PRICE), !=, 0);
+          g_assert_cmpuint (categories & (1u << KT_CLAUSE_EXIT), !=, 0);
+          g_assert_cmpuint (categories & (1u << KT_CLAUSE_PENALTY), !=, 0);
+          g_hash_table_add (marked, &document->id);
+        }
+      g_object_unref (pdf);
+    }
+
+  g_assert_cmpuint (g_hash_table_size (signed_contracts), >=, 5);
+  g_assert_cmpuint (n_appendices, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (marked), >=, 2);
+  g_assert_cmpuint (n_linked, >=, 1);
+
+  /* Indexed at once: the price regulation clauses are found, with pages. */
+  hits = kt_store_search (store, "prisregulering", 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      KtSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (hit->document_id != 0 && g_hash_table_contains (marked, &hit->document_id))
+        {
+          g_assert_cmpuint (hit->page, >=, 2);
+          n_marked_hits++;
+        }
+    }
+  g_assert_cmpuint (n_marked_hits, >=, g_hash_table_size (marked));
+}
+
+static int
+compare_strings_cb (gconstpointer a,
+                    gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The same example gives the same files, byte for byte; another reference
+ * date gives other dates in the text, hence other files. */
+static GPtrArray *
+example_with_documents (Fixture    *f,
+                        const char *name,
+                        int         day)
+{
+  KtExampleOptions options;
+  g_autoptr(KtStore) store = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hashes = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0;
+
+  options_for (&options, 0, KT_EXAMPLE_DEFAULT_SEED, day, G_DATE_MARCH, 2026);
+  store = populated_store (f, name, &options);
+  g_assert_true (kt_example_add_documents (store, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >=, 6);
+
+  documents = list_documents (store);
+  g_assert_cmpuint (documents->len, ==, n);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      KtDocument *document = g_ptr_array_index (documents, i);
+      g_ptr_array_add (hashes, g_strdup_printf ("%s %s", document->contract_number, document->sha256));
+    }
+  g_ptr_array_sort (hashes, compare_strings_cb);
+  return hashes;
+}
+
+static void
+test_documents_deterministic (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = example_with_documents (f, "a.kontrakter", 10);
+  g_autoptr(GPtrArray) again = example_with_documents (f, "b.kontrakter", 10);
+  g_autoptr(GPtrArray) other = NULL;
+  guint same = 0;
+
+  g_assert_cmpuint (first->len, ==, again->len);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (first, i), ==, g_ptr_array_index (again, i));
+
+  /* A year later every date moves, and with them the text. */
+  {
+    KtExampleOptions options;
+    g_autoptr(KtStore) store = NULL;
+    g_autoptr(GError) error = NULL;
+
+    options_for (&options, 0, KT_EXAMPLE_DEFAULT_SEED, 10, G_DATE_MARCH, 2027);
+    store = populated_store (f, "c.kontrakter", &options);
+    g_assert_true (kt_example_add_documents (store, NULL, &error));
+    g_assert_no_error (error);
+    other = list_documents (store);
+  }
+  for (guint i = 0; i < other->len; i++)
+    for (guint j = 0; j < first->len; j++)
+      same += strstr (g_ptr_array_index (first, j), ((KtDocument *) g_ptr_array_index (other, i))->sha256) != NULL;
+  g_assert_cmpuint (same, ==, 0);
+}
+
+/* The portfolio is written even when its documents cannot be: the example
+ * without them is still useful, and the reason shows as a warning. */
+static void
+test_documents_failure_keeps_portfolio (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "blokeret.kontrakter", NULL);
+  g_autofree char *in_the_way = g_build_filename (f->dir, "blokeret-dokumenter", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KtStore) store = NULL;
+  g_autoptr(GPtrArray) contracts = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  /* A file where the documents folder should be. */
+  g_assert_true (g_file_set_contents (in_the_way, "not a folder\n", -1, NULL));
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*blokeret.kontrakter*");
+  g_assert_true (kt_example_write (path, &error));
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+
+  store = kt_store_open (path, KT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  contracts = list_contracts (store);
+  g_assert_cmpuint (contracts->len, >=, 60);
+  documents = list_documents (store);
+  g_assert_cmpuint (documents->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -759,6 +1126,9 @@ main (int   argc,
   ADD ("/io/example/write/new-file", test_write_new_file);
   ADD ("/io/example/scaled/exact-count", test_scaled_exact_count);
   ADD ("/io/example/populate/read-only", test_populate_read_only);
+  ADD ("/io/example/documents/write", test_documents_write);
+  ADD ("/io/example/documents/deterministic", test_documents_deterministic);
+  ADD ("/io/example/documents/failure-keeps-portfolio", test_documents_failure_keeps_portfolio);
 #undef ADD
 
   return g_test_run ();

@@ -59,6 +59,12 @@ test_labels (void)
   g_assert_cmpstr (kt_enum_label (KT_ENUM_CONTRACT_TYPE, KT_CONTRACT_TYPE_MAIN), ==, "Main contract");
   g_assert_cmpstr (kt_enum_label (KT_ENUM_NOTICE_RULE, KT_NOTICE_RULE_QUARTER_END), ==, "End of quarter");
   g_assert_cmpstr (kt_enum_label (KT_ENUM_ROLE, KT_ROLE_SECURITY_LEAD), ==, "IT security lead");
+  g_assert_cmpstr (kt_enum_label (KT_ENUM_DOCUMENT_KIND, KT_DOCUMENT_KIND_SIGNED_CONTRACT), ==,
+                   "Signed contract");
+  g_assert_cmpstr (kt_enum_label (KT_ENUM_CLAUSE_CATEGORY, KT_CLAUSE_PRICE), ==,
+                   "Price and regulation");
+  g_assert_cmpuint (kt_enum_count (KT_ENUM_DOCUMENT_KIND), ==, 5);
+  g_assert_cmpuint (kt_enum_count (KT_ENUM_CLAUSE_CATEGORY), ==, 10);
 }
 
 /* The codes are the file format: changing one breaks existing portfolios. */
@@ -90,6 +96,21 @@ test_stable_codes (void)
     { KT_ENUM_PRICE_INDEX, KT_PRICE_INDEX_NONE, "none" },
     { KT_ENUM_ORG_UNIT_KIND, KT_ORG_UNIT_KIND_CENTER, "center" },
     { KT_ENUM_ROLE, KT_ROLE_SYSTEM_OWNER, "system_owner" },
+    { KT_ENUM_DOCUMENT_KIND, KT_DOCUMENT_KIND_SIGNED_CONTRACT, "signed_contract" },
+    { KT_ENUM_DOCUMENT_KIND, KT_DOCUMENT_KIND_APPENDIX, "appendix" },
+    { KT_ENUM_DOCUMENT_KIND, KT_DOCUMENT_KIND_ORIGINAL, "original" },
+    { KT_ENUM_DOCUMENT_KIND, KT_DOCUMENT_KIND_TENDER, "tender" },
+    { KT_ENUM_DOCUMENT_KIND, KT_DOCUMENT_KIND_OTHER, "other" },
+    { KT_ENUM_CLAUSE_CATEGORY, KT_CLAUSE_EXIT, "exit" },
+    { KT_ENUM_CLAUSE_CATEGORY, KT_CLAUSE_TERMINATION, "termination" },
+    { KT_ENUM_CLAUSE_CATEGORY, KT_CLAUSE_PRICE, "price" },
+    { KT_ENUM_CLAUSE_CATEGORY, KT_CLAUSE_SLA, "sla" },
+    { KT_ENUM_CLAUSE_CATEGORY, KT_CLAUSE_PENALTY, "penalty" },
+    { KT_ENUM_CLAUSE_CATEGORY, KT_CLAUSE_OPTION, "option" },
+    { KT_ENUM_CLAUSE_CATEGORY, KT_CLAUSE_PAYMENT, "payment" },
+    { KT_ENUM_CLAUSE_CATEGORY, KT_CLAUSE_DATA_PROTECTION, "data_protection" },
+    { KT_ENUM_CLAUSE_CATEGORY, KT_CLAUSE_LIABILITY, "liability" },
+    { KT_ENUM_CLAUSE_CATEGORY, KT_CLAUSE_OTHER, "other" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

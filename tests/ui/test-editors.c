@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "../io/cli-test-util.h"
 #include "kt-contract-page.h"
 #include "kt-error-row.h"
 #include "kt-example.h"
@@ -201,8 +202,7 @@ fixture_tear_down (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->store);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
+  kt_cli_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

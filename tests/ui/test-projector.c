@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <sqlite3.h>
 
+#include "../io/cli-test-util.h"
 #include "kt-deadlines.h"
 #include "kt-timeline.h"
 #include "kt-example.h"
@@ -151,8 +152,7 @@ fixture_tear_down (Fixture       *f,
   iterate ();
   g_assert_null (f->window);
   g_clear_object (&f->store);
-  g_remove (f->path);
-  g_rmdir (f->dir);
+  kt_cli_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -804,8 +804,7 @@ test_empty_portfolio (void)
   press (&f, GDK_KEY_Escape);
   g_assert_null (f.window);
   g_clear_object (&store);
-  g_remove (path);
-  g_rmdir (dir);
+  kt_cli_remove_dir (dir);
 }
 
 int
