@@ -377,14 +377,24 @@ documents_changed_cb (KtContractPage *self)
   g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
 }
 
-/* The signed contract and its appendices come after everything typed in:
- * they are what the terms above were read from. */
+/* The signed contract sits near the top, right after who the parties are:
+ * it is what a contract manager opens before a supplier meeting, and the
+ * terms below are read from it. */
 static void
 add_document_list (KtContractPage *self)
 {
+  GObject *parties = gtk_widget_get_template_child (self->form, KT_TYPE_CONTRACT_FORM,
+                                                    "parties_group");
+  GtkWidget *box;
+
   self->documents = kt_document_list_new ();
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->form),
                             ADW_PREFERENCES_GROUP (self->documents));
+
+  box = gtk_widget_get_parent (self->documents);
+  if (GTK_IS_WIDGET (parties) && GTK_IS_BOX (box) &&
+      gtk_widget_get_parent (GTK_WIDGET (parties)) == box)
+    gtk_box_reorder_child_after (GTK_BOX (box), self->documents, GTK_WIDGET (parties));
   g_signal_connect_object (self->documents, "changed", G_CALLBACK (documents_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->documents, "activities-changed",

@@ -48,6 +48,15 @@ window_activities_changed_cb (KtDocumentList *self)
   kt_document_list_emit_activities_changed (self);
 }
 
+/* A missing file was put back or a changed one taken as the new version:
+ * the row's state and size change, and a new hash is indexed again. */
+static void
+window_document_changed_cb (KtDocumentList *self)
+{
+  kt_document_list_reload (self);
+  kt_document_list_emit_changed (self);
+}
+
 static void
 launch_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -238,6 +247,8 @@ kt_document_list_open_document (KtDocumentList *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "activities-changed",
                            G_CALLBACK (window_activities_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "document-changed",
+                           G_CALLBACK (window_document_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }

@@ -202,7 +202,9 @@ open_pdf (KtDocumentWindow *self,
     }
 
   self->needed_password = password != NULL;
-  kt_pdf_document_open_async (path, password, self->cancellable, open_cb, g_object_ref (self));
+  /* Messages name the document as the user knows it, not its stored file. */
+  kt_pdf_document_open_named_async (path, self->document->original_name, password,
+                                    self->cancellable, open_cb, g_object_ref (self));
 }
 
 static void

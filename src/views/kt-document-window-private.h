@@ -44,7 +44,7 @@ struct _KtDocumentWindow
   GtkWidget            *failed_status;
   GtkWidget            *changed_bar;
   GtkWidget            *changed_label;
-  GtkWidget            *flap;
+  GtkWidget            *sidebar;
   GtkWidget            *sidebar_stack;
   GtkWidget            *thumbnails;
   GtkWidget            *clause_panel;

@@ -131,8 +131,29 @@ update_zoom_label (KtDocumentWindow *self)
 static void
 show_clauses_sidebar (KtDocumentWindow *self)
 {
-  adw_flap_set_reveal_flap (ADW_FLAP (self->flap), TRUE);
   gtk_stack_set_visible_child_name (GTK_STACK (self->sidebar_stack), "clauses");
+  gtk_widget_set_visible (self->sidebar, TRUE);
+}
+
+static gboolean
+focus_sidebar_cb (gpointer data)
+{
+  KtDocumentWindow *self = data;
+  GtkWidget *shown = gtk_stack_get_visible_child (GTK_STACK (self->sidebar_stack));
+
+  if (shown == self->clause_panel)
+    kt_clause_panel_focus (KT_CLAUSE_PANEL (self->clause_panel));
+  else if (shown != NULL)
+    gtk_widget_child_focus (shown, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
+/* Into the sidebar's list, once it is shown (a hidden one takes no focus) */
+static void
+focus_sidebar (KtDocumentWindow *self)
+{
+  gtk_widget_set_visible (self->sidebar, TRUE);
+  g_idle_add_full (G_PRIORITY_LOW, focus_sidebar_cb, g_object_ref (self), g_object_unref);
 }
 
 /* ---- callbacks ---- */
@@ -208,29 +229,22 @@ window_action (GtkWidget  *widget,
   KtPdfView *view = KT_PDF_VIEW (self->pdf_view);
 
   if (g_str_equal (name, "doc.toggle-sidebar"))
-    adw_flap_set_reveal_flap (ADW_FLAP (self->flap), !adw_flap_get_reveal_flap (ADW_FLAP (self->flap)));
+    gtk_widget_set_visible (self->sidebar, !gtk_widget_get_visible (self->sidebar));
   else if (g_str_equal (name, "doc.show-clauses"))
     {
-      show_clauses_sidebar (self);
-      kt_clause_panel_focus (KT_CLAUSE_PANEL (self->clause_panel));
+      gtk_stack_set_visible_child_name (GTK_STACK (self->sidebar_stack), "clauses");
+      focus_sidebar (self);
     }
   else if (g_str_equal (name, "doc.switch-pane"))
     {
       GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-      GtkWidget *sidebar = gtk_stack_get_visible_child (GTK_STACK (self->sidebar_stack));
 
       /* F6 goes between the pages and the sidebar, as in other GNOME apps */
-      if (focus != NULL && adw_flap_get_reveal_flap (ADW_FLAP (self->flap)) &&
-          gtk_widget_is_ancestor (focus, self->sidebar_stack))
+      if (focus != NULL && gtk_widget_get_visible (self->sidebar) &&
+          gtk_widget_is_ancestor (focus, self->sidebar))
         gtk_widget_grab_focus (self->pdf_view);
       else
-        {
-          adw_flap_set_reveal_flap (ADW_FLAP (self->flap), TRUE);
-          if (sidebar == self->clause_panel)
-            kt_clause_panel_focus (KT_CLAUSE_PANEL (self->clause_panel));
-          else
-            gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD);
-        }
+        focus_sidebar (self);
     }
   else if (g_str_equal (name, "doc.go-to-page"))
     {
@@ -326,7 +340,6 @@ kt_document_window_class_init (KtDocumentWindowClass *klass)
     const char     *action;
   } bindings[] = {
     { GDK_KEY_F9, 0, "doc.toggle-sidebar" },
-    { GDK_KEY_F6, 0, "doc.switch-pane" },
     { GDK_KEY_f, GDK_CONTROL_MASK, "doc.find" },
     { GDK_KEY_l, GDK_CONTROL_MASK, "doc.go-to-page" },
     { GDK_KEY_g, GDK_CONTROL_MASK, "doc.find-next" },
@@ -381,7 +394,7 @@ kt_document_window_class_init (KtDocumentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtDocumentWindow, failed_status);
   gtk_widget_class_bind_template_child (widget_class, KtDocumentWindow, changed_bar);
   gtk_widget_class_bind_template_child (widget_class, KtDocumentWindow, changed_label);
-  gtk_widget_class_bind_template_child (widget_class, KtDocumentWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, KtDocumentWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, KtDocumentWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, KtDocumentWindow, thumbnails);
   gtk_widget_class_bind_template_child (widget_class, KtDocumentWindow, clause_panel);
@@ -403,6 +416,7 @@ static void
 kt_document_window_init (KtDocumentWindow *self)
 {
   g_autoptr(GMenuModel) zoom_menu = create_zoom_menu ();
+  GtkEventController *shortcuts;
   GtkWidget *locate_button;
   GtkWidget *locate_label;
 
@@ -412,7 +426,7 @@ kt_document_window_init (KtDocumentWindow *self)
   self->state = KT_DOCUMENT_WINDOW_LOADING;
 
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->zoom_button), zoom_menu);
-  g_object_bind_property (self->sidebar_button, "active", self->flap, "reveal-flap",
+  g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   locate_label = gtk_label_new_with_mnemonic (_("_Locate Original…"));
   locate_button = gtk_button_new ();
@@ -433,6 +447,14 @@ kt_document_window_init (KtDocumentWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pdf_view, "clause-activated", G_CALLBACK (view_clause_activated_cb),
                            self, G_CONNECT_SWAPPED);
+
+  /* Before GtkPaned's own F6, which only knows its two children */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0),
+                                                          gtk_named_action_new ("doc.switch-pane")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   kt_document_window_find_init (self);
   kt_document_window_clauses_init (self);

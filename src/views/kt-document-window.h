@@ -26,7 +26,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KtDocumentWindow, kt_document_window, KT, DOCUMENT_WINDOW, AdwApplicationWindow)
 
 /* Signals: "activities-changed" — a clause created or linked an activity
- * (the contract page and the overviews reload). */
+ * (the contract page and the overviews reload); "document-changed" — a
+ * missing file was located or a changed one taken as the new version (the
+ * documents list reloads, the indexer runs). */
 KtDocumentWindow *kt_document_window_new      (GtkApplication    *application,
                                                KtDocumentLibrary *library,
                                                const KtDocument  *document);

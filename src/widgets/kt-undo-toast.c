@@ -12,8 +12,13 @@
 
 #define PENDING_KEY "kt-undo-pending"
 
+/* libadwaita 1.2 crashes when a toast is dismissed while it still slides
+ * in; an undo that quick is dismissed once the animation is over. */
+#define SHOW_ANIMATION_US (400 * G_TIME_SPAN_MILLISECOND)
+
 typedef struct {
   AdwToast       *toast;
+  gint64          shown_at;   /* monotonic time the toast was added */
   KtUndoFunc      undo;
   gpointer        data;
   GDestroyNotify  destroy;
@@ -107,7 +112,56 @@ kt_undo_toast_show (GtkWidget      *widget,
   g_object_set_data_full (G_OBJECT (overlay), PENDING_KEY, pending,
                           (GDestroyNotify) pending_free);
 
+  pending->shown_at = g_get_monotonic_time ();
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (pending->toast));
+}
+
+typedef struct {
+  GWeakRef  overlay;
+  AdwToast *toast;
+} LateDismiss;
+
+static void
+late_dismiss_free (LateDismiss *late)
+{
+  g_weak_ref_clear (&late->overlay);
+  g_object_unref (late->toast);
+  g_free (late);
+}
+
+static gboolean
+late_dismiss_cb (gpointer data)
+{
+  LateDismiss *late = data;
+  g_autoptr(GObject) overlay = g_weak_ref_get (&late->overlay);
+
+  /* A newer toast has pushed this one out meanwhile: dismissing it too
+   * would hide it twice. */
+  if (overlay != NULL && g_object_get_data (overlay, PENDING_KEY) == NULL)
+    adw_toast_dismiss (late->toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dismiss_when_shown (AdwToastOverlay *overlay,
+                    AdwToast        *toast,
+                    gint64           shown_at)
+{
+  gint64 left = shown_at + SHOW_ANIMATION_US - g_get_monotonic_time ();
+  LateDismiss *late;
+
+  if (left <= 0)
+    {
+      adw_toast_dismiss (toast);
+      return;
+    }
+
+  late = g_new0 (LateDismiss, 1);
+  g_weak_ref_init (&late->overlay, overlay);
+  late->toast = g_object_ref (toast);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (left / G_TIME_SPAN_MILLISECOND) + 1,
+                      late_dismiss_cb, late, (GDestroyNotify) late_dismiss_free);
 }
 
 gboolean
@@ -115,6 +169,7 @@ kt_undo_toast_run (AdwToastOverlay *overlay)
 {
   Pending *pending;
   g_autoptr(AdwToast) toast = NULL;
+  gint64 shown_at;
 
   g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (overlay), FALSE);
 
@@ -127,10 +182,11 @@ kt_undo_toast_run (AdwToastOverlay *overlay)
    * it is dismissed and then pushed out by a new one at once, and frees it
    * twice. */
   toast = g_steal_pointer (&pending->toast);
+  shown_at = pending->shown_at;
   pending->undo (pending->data);
   pending_free (pending);
   if (g_object_get_data (G_OBJECT (overlay), PENDING_KEY) == NULL)
-    adw_toast_dismiss (toast);
+    dismiss_when_shown (overlay, toast, shown_at);
 
   return TRUE;
 }

@@ -262,7 +262,7 @@ test_link (DwFixture     *f,
 
   /* A click on the highlight shows it in the panel */
   g_signal_emit_by_name (kt_document_window_get_view (f->window), "clause-activated", clause);
-  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (f->window->flap)));
+  g_assert_true (gtk_widget_get_visible (f->window->sidebar));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (f->window->sidebar_stack)), ==,
                    "clauses");
 
