@@ -23,7 +23,8 @@ typedef enum {
   KT_INDEX_STATE_PENDING,    /* not indexed yet, or indexed from another hash */
   KT_INDEX_STATE_INDEXED,
   KT_INDEX_STATE_ENCRYPTED,  /* needs a password; indexed once someone opens it */
-  KT_INDEX_STATE_UNREADABLE, /* not a PDF, damaged, or no text layer */
+  KT_INDEX_STATE_UNREADABLE, /* not a PDF, or damaged; a scanned PDF without a text
+                              * layer is INDEXED, with empty pages (no OCR) */
   KT_INDEX_STATE_NOT_PDF,    /* Word, ODT, ...: only its name is searched */
 } KtIndexState;
 
