@@ -515,12 +515,11 @@ set_deleted (KtStore   *self,
              gboolean   deleted,
              GError   **error)
 {
-  g_autofree char *now = kt_store_now ();
   g_autofree char *label = NULL;
   g_autoptr(KtStmt) select = NULL;
-  g_autoptr(KtStmt) update = NULL;
   gint64 stored_version;
   gboolean is_deleted;
+  gboolean changed;
   gint64 contract_id;
   int rc;
 
@@ -558,35 +557,14 @@ set_deleted (KtStore   *self,
     label = activity_label (self, contract_id, description);
   }
 
-  if (!deleted && !is_deleted)
+  if (!kt_store_row_set_deleted (self, ACTIVITIES, id, version, stored_version, is_deleted,
+                                 deleted, label, &changed, error))
+    goto fail;
+  if (!changed)
     {
-      /* Undo twice, or a colleague restored it already. */
       kt_store_write_rollback (self);
       return TRUE;
     }
-
-  if (deleted && (is_deleted || stored_version != version))
-    {
-      kt_store_row_conflict (self, ACTIVITIES, id, label, error);
-      goto fail;
-    }
-
-  update = kt_store_prepare (self,
-                             "UPDATE activities SET deleted_at = ?1, version = version + 1, "
-                             "changed_by = ?2, changed_at = ?3 WHERE id = ?4 AND version = ?5",
-                             error);
-  if (update == NULL)
-    goto fail;
-
-  if (deleted)
-    sqlite3_bind_text (update, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (update, 2, self->display_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (update, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (update, 4, id);
-  sqlite3_bind_int64 (update, 5, stored_version);
-
-  if (!kt_store_step_done (self, update, error))
-    goto fail;
 
   if (!kt_store_audit (self, "activity", id, deleted ? "delete" : "restore", NULL,
                        deleted ? label : NULL, deleted ? NULL : label, error) ||

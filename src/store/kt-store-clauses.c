@@ -213,10 +213,10 @@ set_deleted (KtStore   *self,
              gboolean   deleted,
              GError   **error)
 {
-  g_autofree char *now = kt_store_now ();
   g_autofree char *value = NULL;
+  g_autofree char *label = NULL;
   g_autoptr(KtStmt) select = NULL;
-  g_autoptr(KtStmt) update = NULL;
+  gboolean changed;
   g_autoptr(KtClause) clause = NULL;
   gboolean is_deleted;
   int rc;
@@ -248,37 +248,17 @@ set_deleted (KtStore   *self,
   g_clear_pointer (&select, kt_stmt_release);
   value = kt_store_clause_audit_value (clause);
 
-  if (!deleted && !is_deleted)
+  label = kt_store_clause_label (clause->page, clause->category, clause->text);
+  if (!kt_store_row_set_deleted (self, KT_CLAUSES, id, version, clause->version, is_deleted,
+                                 deleted, label, &changed, error))
+    goto fail;
+  if (!changed)
     {
       kt_store_write_rollback (self);
       return TRUE;
     }
 
-  if (deleted && (is_deleted || clause->version != version))
-    {
-      g_autofree char *label = kt_store_clause_label (clause->page, clause->category,
-                                                      clause->text);
-
-      kt_store_row_conflict (self, KT_CLAUSES, id, label, error);
-      goto fail;
-    }
-
-  update = kt_store_prepare (self,
-                             "UPDATE clauses SET deleted_at = ?1, version = version + 1, "
-                             "changed_by = ?2, changed_at = ?3 WHERE id = ?4 AND version = ?5",
-                             error);
-  if (update == NULL)
-    goto fail;
-
-  if (deleted)
-    sqlite3_bind_text (update, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (update, 2, self->display_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (update, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (update, 4, id);
-  sqlite3_bind_int64 (update, 5, clause->version);
-
-  if (!kt_store_step_done (self, update, error) ||
-      !kt_store_audit (self, "contract", clause->contract_id, deleted ? "delete" : "restore",
+  if (!kt_store_audit (self, "contract", clause->contract_id, deleted ? "delete" : "restore",
                        "clause", deleted ? value : NULL, deleted ? NULL : value, error) ||
       !kt_store_write_commit (self, error))
     goto fail;

@@ -282,10 +282,9 @@ set_deleted (KtStore   *self,
              gboolean   deleted,
              GError   **error)
 {
-  g_autofree char *now = kt_store_now ();
   g_autofree char *value = NULL;
   g_autoptr(KtStmt) select = NULL;
-  g_autoptr(KtStmt) update = NULL;
+  gboolean changed;
   g_autoptr(KtDocument) document = kt_document_new ();
   gint64 stored_version;
   gboolean is_deleted;
@@ -327,41 +326,20 @@ set_deleted (KtStore   *self,
   document->note = column_strdup (select, 6);
   g_clear_pointer (&select, kt_stmt_release);
 
-  if (!deleted && !is_deleted)
-    {
-      /* Undo twice, or a colleague restored it already. */
-      kt_store_write_rollback (self);
-      return TRUE;
-    }
-
-  if (deleted && (is_deleted || stored_version != version))
-    {
-      kt_store_row_conflict (self, KT_DOCUMENTS, id, document->original_name, error);
-      goto fail;
-    }
-
   /* The file may have been attached again while this one was deleted. */
-  if (!deleted &&
+  if (!deleted && is_deleted &&
       !kt_store_check_not_attached (self, document->contract_id, document->sha256, id,
                                     error))
     goto fail;
 
-  update = kt_store_prepare (self,
-                             "UPDATE documents SET deleted_at = ?1, version = version + 1, "
-                             "changed_by = ?2, changed_at = ?3 WHERE id = ?4 AND version = ?5",
-                             error);
-  if (update == NULL)
+  if (!kt_store_row_set_deleted (self, KT_DOCUMENTS, id, version, stored_version, is_deleted,
+                                 deleted, document->original_name, &changed, error))
     goto fail;
-
-  if (deleted)
-    sqlite3_bind_text (update, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (update, 2, self->display_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (update, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (update, 4, id);
-  sqlite3_bind_int64 (update, 5, stored_version);
-
-  if (!kt_store_step_done (self, update, error))
-    goto fail;
+  if (!changed)
+    {
+      kt_store_write_rollback (self);
+      return TRUE;
+    }
 
   value = kt_store_document_audit_value (document);
   if (!kt_store_audit (self, "contract", document->contract_id, deleted ? "delete" : "restore",

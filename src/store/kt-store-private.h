@@ -229,6 +229,22 @@ void          kt_store_row_conflict        (KtStore        *self,
                                             gint64          id,
                                             const char     *label,
                                             GError        **error);
+/* The write of a soft delete (@deleted) or restore, inside the caller's
+ * transaction, once it has read the row's @stored_version and whether it
+ * @is_deleted: sets or clears deleted_at and bumps the version. On delete,
+ * a row deleted already or not at @version is a conflict named @label. A
+ * restore of a live row (undone twice, or a colleague restored it) writes
+ * nothing and sets *@changed to FALSE. The caller audits and commits. */
+gboolean      kt_store_row_set_deleted     (KtStore        *self,
+                                            const KtEntity *entity,
+                                            gint64          id,
+                                            gint64          version,
+                                            gint64          stored_version,
+                                            gboolean        is_deleted,
+                                            gboolean        deleted,
+                                            const char     *label,
+                                            gboolean       *changed,
+                                            GError        **error);
 /* Fails with KT_STORE_ERROR_READ_ONLY / _NEWER_VERSION when writes are off. */
 gboolean      kt_store_check_writable      (KtStore        *self,
                                             GError        **error);

@@ -44,6 +44,56 @@ kt_store_row_fetch (KtStore         *self,
   return record;
 }
 
+gboolean
+kt_store_row_set_deleted (KtStore         *self,
+                          const KtEntity  *entity,
+                          gint64           id,
+                          gint64           version,
+                          gint64           stored_version,
+                          gboolean         is_deleted,
+                          gboolean         deleted,
+                          const char      *label,
+                          gboolean        *changed,
+                          GError         **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(KtStmt) update = NULL;
+
+  *changed = FALSE;
+
+  if (!deleted && !is_deleted)
+    return TRUE;
+
+  if (deleted && (is_deleted || stored_version != version))
+    {
+      kt_store_row_conflict (self, entity, id, label, error);
+      return FALSE;
+    }
+
+  /* The table name is our own constant, not input. */
+  sql = g_strdup_printf ("UPDATE %s SET deleted_at = ?1, version = version + 1, "
+                         "changed_by = ?2, changed_at = ?3 WHERE id = ?4 AND version = ?5",
+                         entity->table);
+  update = kt_store_prepare (self, sql, error);
+  if (update == NULL)
+    return FALSE;
+
+  now = kt_store_now ();
+  if (deleted)
+    sqlite3_bind_text (update, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (update, 2, self->display_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (update, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (update, 4, id);
+  sqlite3_bind_int64 (update, 5, stored_version);
+
+  if (!kt_store_step_done (self, update, error))
+    return FALSE;
+
+  *changed = TRUE;
+  return TRUE;
+}
+
 void
 kt_store_row_conflict (KtStore         *self,
                        const KtEntity  *entity,
