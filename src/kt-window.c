@@ -21,35 +21,8 @@
 #include "kt-undo-toast.h"
 #include "kt-upcoming-view.h"
 #include "kt-window.h"
+#include "kt-window-private.h"
 
-struct _KtWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwViewStack         *view_stack;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkToggleButton      *search_button;
-  GtkRevealer          *read_only_revealer;
-  GtkLabel             *read_only_label;
-  KtPortfolioView      *portfolio_view;
-  KtSuppliersView      *suppliers_view;
-  KtUpcomingView       *upcoming_view;
-  KtTenderPlanView     *tender_plan_view;
-  KtTimelineView       *timeline_view;
-  KtMatrixView         *matrix_view;
-  KtContractPage       *contract_page;
-  KtSearchView         *search_view;
-  GMenu                *recent_submenu;
-
-  KtStore              *store;
-  KtDocumentLibrary    *library;
-  KtDocumentIndexer    *indexer;
-  /* The main page the contract page's Back returns to: "browse" or "search". */
-  const char           *contract_return;
-  gboolean              close_confirmed;
-};
 
 G_DEFINE_FINAL_TYPE (KtWindow, kt_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -185,6 +158,7 @@ update_actions (KtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-upcoming", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups", self->store != NULL);
 }
 
 static void
@@ -239,6 +213,8 @@ set_store (KtWindow *self,
   else
     gtk_revealer_set_reveal_child (self->read_only_revealer, FALSE);
 
+  kt_window_sharing_start (self);
+
   update_actions (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "portfolio");
   show_browse (self);
@@ -268,6 +244,11 @@ open_now (KtWindow *self,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   store = kt_store_open (request->path, request->flags, &error);
+  if (store == NULL && g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_CORRUPT))
+    {
+      kt_window_offer_backup (self, request->path, error->message);
+      return;
+    }
   if (store == NULL)
     {
       /* The store's messages name the file */
@@ -550,6 +531,14 @@ present_action (GtkWidget  *widget,
 
 /* From the matrix: the supplier on the Suppliers page. */
 static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  kt_window_show_backups (KT_WINDOW (widget));
+}
+
+static void
 supplier_activated_cb (KtWindow *self,
                        gint64    supplier_id)
 {
@@ -658,6 +647,7 @@ kt_window_dispose (GObject *object)
 {
   KtWindow *self = KT_WINDOW (object);
 
+  kt_window_sharing_stop (self);
   if (self->indexer != NULL)
     kt_document_indexer_stop (self->indexer);
   g_clear_object (&self->indexer);
@@ -685,6 +675,7 @@ kt_window_class_init (KtWindowClass *klass)
   g_type_ensure (KT_TYPE_MATRIX_VIEW);
   g_type_ensure (KT_TYPE_CONTRACT_PAGE);
   g_type_ensure (KT_TYPE_SEARCH_VIEW);
+  g_type_ensure (KT_TYPE_PRESENCE_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/kontrakter/Kontrakter/kt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KtWindow, toast_overlay);
@@ -694,6 +685,9 @@ kt_window_class_init (KtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, KtWindow, unreachable_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KtWindow, unreachable_label);
+  gtk_widget_class_bind_template_child (widget_class, KtWindow, presence_button);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, portfolio_view);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, suppliers_view);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, upcoming_view);
@@ -723,6 +717,7 @@ kt_window_class_init (KtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-upcoming", NULL, show_upcoming_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
 
   /* Bubble phase: a page's own Ctrl+F or Ctrl+N, if it has one, wins */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contract", NULL);

@@ -34,6 +34,11 @@ kt_audit_entry_copy (const KtAuditEntry *entry)
   copy->field = g_strdup (entry->field);
   copy->old_value = g_strdup (entry->old_value);
   copy->new_value = g_strdup (entry->new_value);
+  copy->detail = g_strdup (entry->detail);
+  copy->subject = g_strdup (entry->subject);
+  copy->field_label = g_strdup (entry->field_label);
+  copy->old_text = g_strdup (entry->old_text);
+  copy->new_text = g_strdup (entry->new_text);
 
   return copy;
 }
@@ -52,5 +57,10 @@ kt_audit_entry_free (KtAuditEntry *entry)
   g_free (entry->field);
   g_free (entry->old_value);
   g_free (entry->new_value);
+  g_free (entry->detail);
+  g_free (entry->subject);
+  g_free (entry->field_label);
+  g_free (entry->old_text);
+  g_free (entry->new_text);
   g_free (entry);
 }

@@ -16,12 +16,24 @@ typedef struct {
   char   *at;          /* ISO 8601 UTC, e.g. "2026-11-26T17:40:03Z" */
   char   *user;
   char   *host;
-  char   *entity;      /* "contract", "supplier", "person", "org_unit" */
+  char   *entity;      /* "contract", "supplier", "person", "org_unit",
+                        * "activity", "settings", "portfolio" (schema 5) */
   gint64  entity_id;
-  char   *action;      /* "insert", "update", "delete", "restore" */
+  char   *action;      /* "insert", "update", "delete", "restore"; schema 5:
+                        * "resolve" (a conflict's per-field choice) and
+                        * "restore_backup" (entity "portfolio") */
   char   *field;       /* column name; NULL for insert/delete/restore */
   char   *old_value;   /* as stored (ISO dates, øre, codes); NULL = empty */
   char   *new_value;
+  char   *detail;      /* "resolve": "mine" or "theirs"; else NULL */
+
+  /* Filled by kt_store_describe_audit_entry () / kt_store_list_history ()
+   * for display; NULL until then. */
+  char   *subject;     /* what the row belongs to when it is not the entity
+                        * itself: “Activity: Price regulation 2027” */
+  char   *field_label; /* “Annual price” */
+  char   *old_text;    /* “120.000,00 kr.”; "" for empty */
+  char   *new_text;
 } KtAuditEntry;
 
 GType         kt_audit_entry_get_type (void) G_GNUC_CONST;

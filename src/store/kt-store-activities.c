@@ -39,7 +39,7 @@ static const KtField activity_fields[] = {
 #undef F
 #undef E
 
-static KtEntity activity_entity = {
+KtEntity kt_activity_entity = {
   .entity = "activity",
   .table = "activities",
   .fields = activity_fields,
@@ -53,7 +53,7 @@ static KtEntity activity_entity = {
   .free_record = (void (*) (gpointer)) kt_activity_free,
 };
 
-#define ACTIVITIES (kt_entity_get (&activity_entity))
+#define ACTIVITIES (kt_entity_get (&kt_activity_entity))
 
 enum {
   QUERY_BY_CONTRACT,

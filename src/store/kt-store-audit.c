@@ -13,14 +13,15 @@
 #include "kt-store-private.h"
 
 gboolean
-kt_store_audit (KtStore     *self,
-                const char  *entity,
-                gint64       entity_id,
-                const char  *action,
-                const char  *field,
-                const char  *old_value,
-                const char  *new_value,
-                GError     **error)
+kt_store_audit_full (KtStore     *self,
+                     const char  *entity,
+                     gint64       entity_id,
+                     const char  *action,
+                     const char  *field,
+                     const char  *old_value,
+                     const char  *new_value,
+                     const char  *detail,
+                     GError     **error)
 {
   g_autoptr(KtStmt) stmt = NULL;
   g_autofree char *now = kt_store_now ();
@@ -29,7 +30,8 @@ kt_store_audit (KtStore     *self,
 
   stmt = kt_store_prepare (self,
                            "INSERT INTO audit_log (at, user, host, entity, entity_id, action, "
-                           "field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                           "field, old_value, new_value, detail) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -43,8 +45,23 @@ kt_store_audit (KtStore     *self,
   sqlite3_bind_text (stmt, 7, field, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, old_value, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, new_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, detail, -1, SQLITE_STATIC);
 
   return kt_store_step_done (self, stmt, error);
+}
+
+gboolean
+kt_store_audit (KtStore     *self,
+                const char  *entity,
+                gint64       entity_id,
+                const char  *action,
+                const char  *field,
+                const char  *old_value,
+                const char  *new_value,
+                GError     **error)
+{
+  return kt_store_audit_full (self, entity, entity_id, action, field, old_value, new_value,
+                              NULL, error);
 }
 
 static char *
@@ -52,6 +69,26 @@ column_dup (sqlite3_stmt *stmt,
             int           col)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, col));
+}
+
+KtAuditEntry *
+kt_store_read_audit_entry (sqlite3_stmt *stmt)
+{
+  KtAuditEntry *entry = kt_audit_entry_new ();
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->at = column_dup (stmt, 1);
+  entry->user = column_dup (stmt, 2);
+  entry->host = column_dup (stmt, 3);
+  entry->entity = column_dup (stmt, 4);
+  entry->entity_id = sqlite3_column_int64 (stmt, 5);
+  entry->action = column_dup (stmt, 6);
+  entry->field = column_dup (stmt, 7);
+  entry->old_value = column_dup (stmt, 8);
+  entry->new_value = column_dup (stmt, 9);
+  entry->detail = column_dup (stmt, 10);
+
+  return entry;
 }
 
 GPtrArray *
@@ -68,8 +105,7 @@ kt_store_list_audit (KtStore     *self,
   g_return_val_if_fail (entity != NULL, NULL);
 
   stmt = kt_store_prepare (self,
-                           "SELECT id, at, user, host, entity, entity_id, action, field, "
-                           "old_value, new_value FROM audit_log "
+                           "SELECT " KT_AUDIT_COLUMNS " FROM audit_log "
                            "WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC",
                            error);
   if (stmt == NULL)
@@ -81,21 +117,7 @@ kt_store_list_audit (KtStore     *self,
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) kt_audit_entry_free);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KtAuditEntry *entry = g_new0 (KtAuditEntry, 1);
-
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->at = column_dup (stmt, 1);
-      entry->user = column_dup (stmt, 2);
-      entry->host = column_dup (stmt, 3);
-      entry->entity = column_dup (stmt, 4);
-      entry->entity_id = sqlite3_column_int64 (stmt, 5);
-      entry->action = column_dup (stmt, 6);
-      entry->field = column_dup (stmt, 7);
-      entry->old_value = column_dup (stmt, 8);
-      entry->new_value = column_dup (stmt, 9);
-      g_ptr_array_add (entries, entry);
-    }
+    g_ptr_array_add (entries, kt_store_read_audit_entry (stmt));
 
   if (rc != SQLITE_DONE)
     {

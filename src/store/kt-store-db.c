@@ -1,4 +1,4 @@
-/* kt-store-db.c — statements, transactions and error messages of a store
+/* kt-store-db.c — statements, lock waits and transactions of a store
  *
  * Copyright 2026 The Kontrakter authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,9 +10,8 @@
 
 #include "kt-store-private.h"
 
-#define COMMIT_RETRIES  3
-
-G_DEFINE_QUARK (kt-store-error-quark, kt_store_error)
+/* Between COMMIT attempts that found readers still on the file. */
+#define COMMIT_PAUSE_US  (10 * G_TIME_SPAN_MILLISECOND)
 
 /* ---- statements ---- */
 
@@ -112,119 +111,59 @@ kt_store_run_script (sqlite3     *db,
   return TRUE;
 }
 
-/* ---- errors ---- */
+/* ---- waiting for locks ---- */
 
-static char *
-system_detail (sqlite3 *db)
+/* Pauses between lock attempts, as SQLite's own busy timeout makes them,
+ * but measured against a deadline: BEGIN IMMEDIATE, a cache spill and
+ * COMMIT of one write call share kt_store_get_lock_wait (), so the window's
+ * retry loop knows how long a try can take. */
+static const guint8 busy_pauses_ms[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+
+static int
+busy_cb (void *data,
+         int   count)
 {
-  int err = db != NULL ? sqlite3_system_errno (db) : 0;
+  KtStore *self = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 deadline;
+  gint64 pause;
 
-  /* The C library's text is translated; SQLite's is not. */
-  if (err != 0)
-    return g_strdup (g_strerror (err));
-
-  return g_strdup (db != NULL ? sqlite3_errmsg (db) : "");
-}
-
-void
-kt_store_set_error_db (sqlite3     *db,
-                       const char  *path,
-                       GError     **error,
-                       int          rc)
-{
-  g_autofree char *name = g_filename_display_basename (path != NULL ? path : "");
-  g_autofree char *detail = NULL;
-
-  switch (rc & 0xff)
+  if (self->write_deadline != 0)
+    deadline = self->write_deadline;
+  else
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_BUSY,
-                   _("The portfolio “%s” is in use by someone else. Try again in a moment."),
-                   name);
-      break;
-
-    case SQLITE_READONLY:
-      if (rc == SQLITE_READONLY_DBMOVED)
-        g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_IO,
-                     _("The portfolio file could not be written: “%s” was moved or deleted."),
-                     name);
-      else
-        g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_READ_ONLY,
-                     _("The portfolio “%s” cannot be changed: the file is read-only."),
-                     name);
-      break;
-
-    case SQLITE_FULL:
-      g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_IO,
-                   _("The portfolio file could not be written: the disk is full."));
-      break;
-
-    case SQLITE_CANTOPEN:
-      detail = system_detail (db);
-      g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_IO,
-                   _("The portfolio “%s” could not be opened: %s"), name, detail);
-      break;
-
-    case SQLITE_IOERR:
-    case SQLITE_PERM:
-    case SQLITE_NOLFS:
-    case SQLITE_PROTOCOL:
-    case SQLITE_NOTFOUND:
-      detail = system_detail (db);
-      g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_IO,
-                   _("The portfolio file could not be written: %s"), detail);
-      break;
-
-    case SQLITE_CORRUPT:
-      g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_CORRUPT,
-                   _("The portfolio “%s” is damaged. Restore it from a backup."), name);
-      break;
-
-    case SQLITE_NOTADB:
-      g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_NOT_PORTFOLIO,
-                   _("“%s” is not a Kontrakter portfolio."), name);
-      break;
-
-    case SQLITE_CONSTRAINT:
-      /* RESTRICT actions report as SQLITE_CONSTRAINT_TRIGGER, so look at the text. */
-      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY ||
-          (db != NULL && strstr (sqlite3_errmsg (db), "FOREIGN KEY") != NULL))
-        g_set_error_literal (error, KT_STORE_ERROR, KT_STORE_ERROR_CONSTRAINT,
-                             _("The change refers to a supplier, person, organisational unit "
-                               "or contract that does not exist, or removes one that is "
-                               "still in use."));
-      else
-        g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_CONSTRAINT,
-                     _("The change breaks a rule of the portfolio (%s)."),
-                     db != NULL ? sqlite3_errmsg (db) : "");
-      break;
-
-    default:
-      g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_FAILED,
-                   _("Unexpected error in the portfolio “%s”: %s"), name,
-                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      break;
+      if (count == 0)
+        self->wait_deadline = now + (gint64) self->lock_wait_ms * G_TIME_SPAN_MILLISECOND;
+      deadline = self->wait_deadline;
     }
+
+  if (now >= deadline)
+    return 0;
+
+  pause = busy_pauses_ms[MIN ((guint) count, G_N_ELEMENTS (busy_pauses_ms) - 1)] *
+          G_TIME_SPAN_MILLISECOND;
+  g_usleep (MIN (pause, deadline - now));
+
+  return 1;
 }
 
 void
-kt_store_set_error (KtStore  *self,
-                    GError  **error,
-                    int       rc)
+kt_store_install_busy_handler (KtStore *self)
 {
-  kt_store_set_error_db (self->db, self->path, error, rc);
+  sqlite3_busy_handler (self->db, busy_cb, self);
 }
 
-gboolean
-kt_store_check_writable (KtStore  *self,
-                         GError  **error)
+static void
+deadline_start (KtStore *self)
 {
-  if (!self->read_only)
-    return TRUE;
+  self->write_deadline = g_get_monotonic_time () +
+                         (gint64) self->lock_wait_ms * G_TIME_SPAN_MILLISECOND;
+}
 
-  g_set_error_literal (error, KT_STORE_ERROR, self->read_only_code, self->read_only_reason);
-  return FALSE;
+static void
+deadline_clear (KtStore *self)
+{
+  self->write_deadline = 0;
 }
 
 /* ---- transactions ---- */
@@ -242,8 +181,84 @@ run_simple (KtStore     *self,
 static void
 rollback_quietly (KtStore *self)
 {
+  /* ROLLBACK ends the transaction even when it fails (an I/O error leaves
+   * a hot journal, which the next reader plays back), so the store stays
+   * usable either way. */
   if (!sqlite3_get_autocommit (self->db))
     run_simple (self, "ROLLBACK", NULL);
+}
+
+/* A write that failed on the disk or the network drive. */
+static gboolean
+failed_on_file (KtStore *self)
+{
+  switch (self->last_rc & 0xff)
+    {
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CORRUPT:
+    case SQLITE_CANTOPEN:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Once a write failed on the file and has been rolled back: SQLite 3.40's
+ * FTS5 keeps in-memory state of a write that failed in the middle (the
+ * search index triggers of contracts), and the next write through this
+ * connection then fails with SQLITE_CORRUPT_VTAB although the file is
+ * fine (shared-faults finds this). Reloading the schema disconnects the
+ * virtual tables, so they start afresh; cached statements prepare again
+ * by themselves. */
+static void
+forget_failed_write (KtStore *self)
+{
+  if (!failed_on_file (self) || !sqlite3_get_autocommit (self->db))
+    return;
+
+  if (sqlite3_exec (self->db, "PRAGMA writable_schema = RESET", NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("Resetting the schema of %s: %s", self->path, sqlite3_errmsg (self->db));
+}
+
+static void
+batch_lost (KtStore *self)
+{
+  rollback_quietly (self);
+  self->in_batch = FALSE;
+  self->batch_lost = TRUE;
+}
+
+static void
+set_batch_lost_error (GError **error)
+{
+  g_set_error_literal (error, KT_STORE_ERROR, KT_STORE_ERROR_FAILED,
+                       _("The changes were undone after an error and could not be saved."));
+}
+
+/* Undoes the current write of a batch, and only it. */
+static void
+rollback_savepoint (KtStore *self)
+{
+  /* An I/O error can make SQLite undo the whole transaction itself; then
+   * the batch is gone and must not pretend to commit. */
+  if (sqlite3_get_autocommit (self->db))
+    {
+      self->in_batch = FALSE;
+      self->batch_lost = TRUE;
+      return;
+    }
+
+  /* If the write cannot be undone alone, none of the batch may stay; nor
+   * after the file failed, as SQLite may be in a state that only a full
+   * rollback clears. */
+  if (failed_on_file (self) ||
+      !run_simple (self, "ROLLBACK TO kt_write", NULL) ||
+      !run_simple (self, "RELEASE kt_write", NULL))
+    {
+      batch_lost (self);
+      forget_failed_write (self);
+    }
 }
 
 gboolean
@@ -253,45 +268,78 @@ kt_store_write_begin (KtStore  *self,
   if (!kt_store_check_writable (self, error))
     return FALSE;
 
+  if (self->batch_lost)
+    {
+      set_batch_lost_error (error);
+      return FALSE;
+    }
+
+  self->last_rc = SQLITE_OK;
+  deadline_start (self);
+
   if (self->in_batch)
-    return run_simple (self, "SAVEPOINT kt_write", error);
+    {
+      if (sqlite3_get_autocommit (self->db))
+        {
+          self->in_batch = FALSE;
+          self->batch_lost = TRUE;
+          set_batch_lost_error (error);
+        }
+      else if (run_simple (self, "SAVEPOINT kt_write", error))
+        return TRUE;
+
+      deadline_clear (self);
+      return FALSE;
+    }
 
   /* IMMEDIATE takes the write lock now, so the row we read for the diff
    * cannot change before our UPDATE. */
-  return run_simple (self, "BEGIN IMMEDIATE", error);
+  if (run_simple (self, "BEGIN IMMEDIATE", error))
+    return TRUE;
+
+  rollback_quietly (self);
+  forget_failed_write (self);
+  deadline_clear (self);
+  return FALSE;
 }
 
+/* Commits, or rolls back completely: after FALSE nothing of the
+ * transaction is in the file and no transaction is open. */
 static gboolean
 commit_with_retry (KtStore  *self,
                    GError  **error)
 {
   KtStmt *stmt;
-  int rc = SQLITE_OK;
+  int rc;
 
   stmt = kt_store_prepare (self, "COMMIT", error);
   if (stmt == NULL)
     {
       rollback_quietly (self);
+      forget_failed_write (self);
       return FALSE;
     }
 
-  /* COMMIT waits for readers to leave; the busy timeout covers most of
-   * that, a few more tries cover slow network locks. */
-  for (guint i = 0; i < COMMIT_RETRIES; i++)
+  /* COMMIT waits for readers to leave the file. The busy handler waits for
+   * that until the call's deadline; the loop covers locks that report busy
+   * without consulting it (some network file systems). */
+  for (;;)
     {
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
 
       if (rc == SQLITE_DONE)
         return TRUE;
-      if ((rc & 0xff) != SQLITE_BUSY)
+      if ((rc & 0xff) != SQLITE_BUSY ||
+          g_get_monotonic_time () + COMMIT_PAUSE_US > self->write_deadline)
         break;
 
-      g_usleep (200 * G_TIME_SPAN_MILLISECOND);
+      g_usleep (COMMIT_PAUSE_US);
     }
 
   kt_store_set_error (self, error, rc);
   rollback_quietly (self);
+  forget_failed_write (self);
 
   return FALSE;
 }
@@ -300,37 +348,43 @@ gboolean
 kt_store_write_commit (KtStore  *self,
                        GError  **error)
 {
-  if (self->in_batch)
-    return run_simple (self, "RELEASE kt_write", error);
+  gboolean ok;
 
-  return commit_with_retry (self, error);
+  if (self->in_batch)
+    {
+      ok = run_simple (self, "RELEASE kt_write", error);
+      /* Callers take a failed commit as rolled back. */
+      if (!ok)
+        rollback_savepoint (self);
+    }
+  else
+    ok = commit_with_retry (self, error);
+
+  deadline_clear (self);
+
+  return ok;
 }
 
 void
 kt_store_write_rollback (KtStore *self)
 {
   if (self->in_batch)
+    rollback_savepoint (self);
+  else
     {
-      /* An I/O error can make SQLite undo the whole transaction itself;
-       * then the batch is gone and must not pretend to commit. */
-      if (sqlite3_get_autocommit (self->db))
-        {
-          self->in_batch = FALSE;
-          return;
-        }
-
-      run_simple (self, "ROLLBACK TO kt_write", NULL);
-      run_simple (self, "RELEASE kt_write", NULL);
-      return;
+      rollback_quietly (self);
+      forget_failed_write (self);
     }
 
-  rollback_quietly (self);
+  deadline_clear (self);
 }
 
 gboolean
 kt_store_begin_batch (KtStore  *self,
                       GError  **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (KT_IS_STORE (self), FALSE);
 
   if (self->in_batch)
@@ -340,9 +394,21 @@ kt_store_begin_batch (KtStore  *self,
       return FALSE;
     }
 
-  if (!kt_store_check_writable (self, error) ||
-      !run_simple (self, "BEGIN IMMEDIATE", error))
+  if (!kt_store_check_writable (self, error))
     return FALSE;
+
+  self->batch_lost = FALSE;
+  self->last_rc = SQLITE_OK;
+
+  deadline_start (self);
+  ok = run_simple (self, "BEGIN IMMEDIATE", error);
+  deadline_clear (self);
+
+  if (!ok)
+    {
+      rollback_quietly (self);
+      return FALSE;
+    }
 
   self->in_batch = TRUE;
 
@@ -353,18 +419,24 @@ gboolean
 kt_store_commit_batch (KtStore  *self,
                        GError  **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (KT_IS_STORE (self), FALSE);
 
   if (!self->in_batch)
     {
-      g_set_error_literal (error, KT_STORE_ERROR, KT_STORE_ERROR_FAILED,
-                           _("The changes were undone after an error and could not be saved."));
+      self->batch_lost = FALSE;
+      set_batch_lost_error (error);
       return FALSE;
     }
 
   self->in_batch = FALSE;
 
-  return commit_with_retry (self, error);
+  deadline_start (self);
+  ok = commit_with_retry (self, error);
+  deadline_clear (self);
+
+  return ok;
 }
 
 void
@@ -373,6 +445,7 @@ kt_store_rollback_batch (KtStore *self)
   g_return_if_fail (KT_IS_STORE (self));
 
   self->in_batch = FALSE;
+  self->batch_lost = FALSE;
   rollback_quietly (self);
 }
 

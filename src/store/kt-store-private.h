@@ -33,15 +33,25 @@ struct _KtStore
   char       *display_name;      /* written to changed_by; shown in conflicts */
 
   gboolean    in_batch;
+  gboolean    batch_lost;        /* SQLite undid the batch after an error: refuse
+                                  * its remaining writes until commit/rollback_batch */
+
+  guint       lock_wait_ms;      /* kt_store_set_lock_wait () */
+  gint64      write_deadline;    /* monotonic µs; the whole write call ends by then (0 = none) */
+  gint64      wait_deadline;     /* of a lock wait outside a write call */
+  int         last_rc;           /* SQLite result behind the last error, for the tests */
+
+  gboolean    has_file_id;       /* the file this store opened, for kt_store_check_file () */
+  guint64     file_dev;
+  guint64     file_ino;
 };
 
-/* ---- kt-store.c ---- */
+/* ---- kt-store-db.c: statements, lock waits, transactions;
+ *      kt-store-errors.c: errors ---- */
 
-/* For the tests: how long to wait for a colleague's lock. */
-void          kt_store_set_busy_timeout    (KtStore     *self,
-                                            int          milliseconds);
-
-/* ---- kt-store-db.c: statements, transactions, errors ---- */
+/* Makes self->db wait for a colleague's lock as kt_store_set_lock_wait ()
+ * says (the whole write call, or one lock wait of a read). */
+void          kt_store_install_busy_handler (KtStore    *self);
 
 /* A cached statement; the autoptr only resets it, the store owns it. */
 typedef sqlite3_stmt KtStmt;
@@ -92,6 +102,8 @@ gboolean      kt_store_migrate             (sqlite3     *db,
                                             const char  *path,
                                             int          target_version,
                                             GError     **error);
+/* The SQL of step 5 (kt-store-schema-v5.c). */
+extern const char kt_store_schema_v5[];
 /* For the tests: a new portfolio at an older schema version. */
 gboolean      kt_store_create_at_version   (const char  *path,
                                             int          version,
@@ -140,6 +152,7 @@ extern KtEntity kt_contract_entity;
 extern KtEntity kt_supplier_entity;
 extern KtEntity kt_person_entity;
 extern KtEntity kt_org_unit_entity;
+extern KtEntity kt_activity_entity;      /* kt-store-activities.c */
 
 /* Makes sure the generated SQL of the entity exists. */
 const KtEntity *kt_entity_get              (KtEntity       *entity);
@@ -249,7 +262,29 @@ gboolean      kt_store_row_set_deleted     (KtStore        *self,
 gboolean      kt_store_check_writable      (KtStore        *self,
                                             GError        **error);
 
+/* ---- kt-store-suppliers.c ---- */
+
+/* The audit form of a supplier's contacts ("contacts"): one per line,
+ * "name, title, e-mail, phone"; NULL for none. */
+char         *kt_store_contacts_to_text    (GPtrArray      *contacts);
+
 /* ---- kt-store-audit.c ---- */
+
+/* With @detail (schema 5): "mine"/"theirs" for action "resolve"; what a
+ * "restore_backup" of entity "portfolio" (id 0) restored. */
+gboolean      kt_store_audit_full          (KtStore        *self,
+                                            const char     *entity,
+                                            gint64          entity_id,
+                                            const char     *action,
+                                            const char     *field,
+                                            const char     *old_value,
+                                            const char     *new_value,
+                                            const char     *detail,
+                                            GError        **error);
+/* The columns kt_store_read_audit_entry () reads, in its order. */
+#define KT_AUDIT_COLUMNS \
+  "id, at, user, host, entity, entity_id, action, field, old_value, new_value, detail"
+KtAuditEntry *kt_store_read_audit_entry    (sqlite3_stmt   *stmt);
 
 gboolean      kt_store_audit               (KtStore        *self,
                                             const char     *entity,
@@ -259,5 +294,25 @@ gboolean      kt_store_audit               (KtStore        *self,
                                             const char     *old_value,
                                             const char     *new_value,
                                             GError        **error);
+
+/* ---- kt-store-describe.c: the audit trail as people read it ---- */
+
+/* Describes many values with one look-up per referenced row. */
+typedef struct _KtAuditDescriber KtAuditDescriber;
+
+KtAuditDescriber *kt_audit_describer_new   (KtStore          *self);
+void          kt_audit_describer_free      (KtAuditDescriber *describer);
+/* The translated label of a field of @entity; NULL when unknown. */
+char         *kt_store_field_label         (const char       *entity,
+                                            const char       *field);
+/* A stored value (ISO date, øre, code, id, …) as people read it; "" for
+ * NULL; the stored text for fields it does not know. */
+char         *kt_audit_describer_value     (KtAuditDescriber *describer,
+                                            const char       *entity,
+                                            const char       *field,
+                                            const char       *value);
+void          kt_audit_describer_entry     (KtAuditDescriber *describer,
+                                            KtAuditEntry     *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KtAuditDescriber, kt_audit_describer_free)
 
 G_END_DECLS

@@ -446,6 +446,7 @@ static const KtMigration migrations[] = {
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
+  { 5, kt_store_schema_v5 },
 };
 
 int

@@ -73,8 +73,8 @@ load_contacts (KtStore     *self,
 }
 
 /* The audit form: one contact per line, "name, title, e-mail, phone". */
-static char *
-contacts_to_text (GPtrArray *contacts)
+char *
+kt_store_contacts_to_text (GPtrArray *contacts)
 {
   GString *text = g_string_new (NULL);
 
@@ -214,8 +214,8 @@ supplier_check_cb (KtStore        *self,
   if (old == NULL)
     return FALSE;
 
-  old_text = contacts_to_text (old->contacts);
-  new_text = contacts_to_text (supplier->contacts);
+  old_text = kt_store_contacts_to_text (old->contacts);
+  new_text = kt_store_contacts_to_text (supplier->contacts);
   if (g_strcmp0 (old_text, new_text) == 0)
     return TRUE;
 

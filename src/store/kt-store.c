@@ -17,7 +17,7 @@
 
 /* Waiting for a colleague's write to finish. Writes are short, so 5 s means
  * the file is stuck (or a lock of a network file system is). */
-#define BUSY_TIMEOUT_MS 5000
+#define DEFAULT_LOCK_WAIT_MS 5000
 
 G_DEFINE_FINAL_TYPE (KtStore, kt_store, G_TYPE_OBJECT)
 
@@ -316,7 +316,17 @@ kt_store_open (const char        *path,
     }
 
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  kt_store_install_busy_handler (self);
+
+  /* SQLite has the file open now (and created it): remember which file it
+   * is, so that kt_store_check_file () notices when the name points
+   * elsewhere. */
+  if (g_stat (path, &st) == 0)
+    {
+      self->has_file_id = TRUE;
+      self->file_dev = (guint64) st.st_dev;
+      self->file_ino = (guint64) st.st_ino;
+    }
 
   if (!self->read_only && sqlite3_db_readonly (self->db, "main") == 1)
     set_read_only (self, KT_STORE_ERROR_READ_ONLY,
@@ -410,6 +420,7 @@ kt_store_init (KtStore *self)
 
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->lock_wait_ms = DEFAULT_LOCK_WAIT_MS;
   self->user = g_strdup (g_get_user_name ());
   self->host = g_strdup (g_get_host_name ());
 
@@ -488,10 +499,79 @@ kt_store_poll_changes (KtStore *self)
 }
 
 void
-kt_store_set_busy_timeout (KtStore *self,
-                           int      milliseconds)
+kt_store_set_lock_wait (KtStore *self,
+                        guint    milliseconds)
 {
   g_return_if_fail (KT_IS_STORE (self));
 
-  sqlite3_busy_timeout (self->db, milliseconds);
+  self->lock_wait_ms = milliseconds;
+}
+
+guint
+kt_store_get_lock_wait (KtStore *self)
+{
+  g_return_val_if_fail (KT_IS_STORE (self), 0);
+
+  return self->lock_wait_ms;
+}
+
+gboolean
+kt_store_check_file (KtStore  *self,
+                     GError  **error)
+{
+  g_autofree char *name = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (KT_IS_STORE (self), FALSE);
+
+  if (g_stat (self->path, &st) != 0)
+    {
+      int saved = errno;
+
+      name = g_filename_display_basename (self->path);
+      if (saved == ENOENT || saved == ENOTDIR)
+        g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_IO,
+                     _("The portfolio “%s” was moved or deleted."), name);
+      else
+        g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_IO,
+                     _("The portfolio “%s” cannot be reached: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* SQLite compares the inode as well before it writes (DBMOVED): a file
+   * copied over the name is not the one this store has open. */
+  if (!self->has_file_id ||
+      ((guint64) st.st_dev == self->file_dev && (guint64) st.st_ino == self->file_ino))
+    return TRUE;
+
+  name = g_filename_display_basename (self->path);
+  g_set_error (error, KT_STORE_ERROR, KT_STORE_ERROR_IO,
+               _("The portfolio “%s” was moved or deleted, and another file now has its "
+                 "name. Open the portfolio again."),
+               name);
+  return FALSE;
+}
+
+const char *
+kt_store_get_user (KtStore *self)
+{
+  g_return_val_if_fail (KT_IS_STORE (self), NULL);
+
+  return self->user;
+}
+
+const char *
+kt_store_get_host (KtStore *self)
+{
+  g_return_val_if_fail (KT_IS_STORE (self), NULL);
+
+  return self->host;
+}
+
+const char *
+kt_store_get_display_name (KtStore *self)
+{
+  g_return_val_if_fail (KT_IS_STORE (self), NULL);
+
+  return self->display_name;
 }

@@ -84,6 +84,46 @@ void         kt_store_set_identity          (KtStore           *self,
  * file since the previous call (PRAGMA data_version): time to reload. */
 gboolean     kt_store_poll_changes          (KtStore           *self);
 
+/* ---- Sharing the file (issue 6) ----
+ *
+ * How long one call waits for a colleague's lock before it fails with
+ * KT_STORE_ERROR_BUSY (the whole call, COMMIT retries included). The
+ * default, 5000 ms, suits the command line; the window sets about 200 ms
+ * and retries from the main loop (kt-write-retry.h), so it never freezes. */
+void         kt_store_set_lock_wait         (KtStore           *self,
+                                             guint              milliseconds);
+guint        kt_store_get_lock_wait         (KtStore           *self);
+
+/* Whether the file at kt_store_get_path () is still the file this store
+ * opened: FALSE with KT_STORE_ERROR_IO ("… was moved or deleted" / "cannot
+ * be reached: <reason>") when it is gone, replaced or unreachable. Does not
+ * touch the database (a stat of the path), so it is cheap to poll. */
+gboolean     kt_store_check_file            (KtStore           *self,
+                                             GError           **error);
+
+/* Who this store writes as: login name, host, and the name shown to
+ * colleagues (changed_by). */
+const char  *kt_store_get_user              (KtStore           *self);
+const char  *kt_store_get_host              (KtStore           *self);
+const char  *kt_store_get_display_name      (KtStore           *self);
+
+/* The history of a contract or supplier as people read it (newest first):
+ * its audit entries with field labels and values described
+ * (kt_store_describe_audit_entry), for a contract also those of its
+ * activities, documents and clauses (subject set to what they belong to,
+ * e.g. “Activity: Price regulation 2027”). KtAuditEntry *. */
+GPtrArray   *kt_store_list_history          (KtStore           *self,
+                                             const char        *entity,
+                                             gint64             entity_id,
+                                             GError           **error);
+/* Fills entry->field_label, old_text and new_text from the stored values:
+ * translated field names, dates and amounts as Danish users write them,
+ * codes as their labels, ids as the names they refer to (a supplier's
+ * name, a person's name), "" for empty. Unknown fields keep their stored
+ * text. */
+void         kt_store_describe_audit_entry  (KtStore           *self,
+                                             KtAuditEntry      *entry);
+
 /* Groups many writes into one transaction (the example generator, imports).
  * Writes inside a batch do not commit on their own. */
 gboolean     kt_store_begin_batch           (KtStore           *self,
@@ -91,6 +131,9 @@ gboolean     kt_store_begin_batch           (KtStore           *self,
 gboolean     kt_store_commit_batch          (KtStore           *self,
                                              GError           **error);
 void         kt_store_rollback_batch        (KtStore           *self);
+/* TRUE between kt_store_begin_batch () and its commit or rollback (or the
+ * error that undid it): a poll of the file would see our own open work. */
+gboolean     kt_store_in_batch              (KtStore           *self);
 
 /* Contracts. Lists hold live (not deleted) rows ordered by number, with the
  * display names filled in. Insert sets id, version, changed_by and changed_at

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "kt-activity-editor.h"
+#include "kt-activity-editor-private.h"
 #include "kt-choice-row.h"
 #include "kt-date-row.h"
 #include "kt-dialogs.h"
@@ -16,39 +16,8 @@
 #include "kt-format.h"
 #include "kt-time-stamp.h"
 #include "kt-validation.h"
+#include "kt-write-retry.h"
 
-struct _KtActivityEditor
-{
-  AdwWindow    parent_instance;
-
-  GtkWidget   *window_title;
-  GtkWidget   *cancel_label;
-  GtkWidget   *save_button;
-  GtkWidget   *message_label;
-  GtkWidget   *activity_group;
-  GtkWidget   *deadline_group;
-  GtkWidget   *status_group;
-  GtkWidget   *notes_group;
-  GtkWidget   *type_row;
-  GtkWidget   *description_row;
-  GtkWidget   *clause_row;
-  GtkWidget   *responsible_row;
-  GtkWidget   *deadline_row;
-  GtkWidget   *recurrence_row;
-  GtkWidget   *until_row;
-  GtkWidget   *status_row;
-  GtkWidget   *done_row;
-  GtkWidget   *notes_view;
-  GtkWidget   *changed_label;
-
-  KtStore     *store;
-  KtActivity  *base;        /* as loaded, or the colleague's version after a conflict */
-  GHashTable  *error_rows;  /* field → KtErrorRow */
-  GHashTable  *touched;     /* fields the user edited */
-  gboolean     setting;
-  gboolean     can_save;
-  gboolean     closing;
-};
 
 G_DEFINE_FINAL_TYPE (KtActivityEditor, kt_activity_editor, ADW_TYPE_WINDOW)
 
@@ -126,10 +95,10 @@ read_date (GtkWidget  *row,
 /* The record as the rows have it, with everything that keeps it from
  * being saved: first what could not be read, then the model's rules.
  * Rows that are hidden do not count. */
-static KtActivity *
-collect (KtActivityEditor  *self,
-         GPtrArray        **problems_out,
-         gboolean          *dirty)
+KtActivity *
+kt_activity_editor_collect (KtActivityEditor  *self,
+                            GPtrArray        **problems_out,
+                            gboolean          *dirty)
 {
   g_autoptr(GPtrArray) problems =
     g_ptr_array_new_with_free_func ((GDestroyNotify) kt_validation_problem_free);
@@ -252,19 +221,21 @@ update_visibility (KtActivityEditor *self)
     gtk_widget_set_visible (g_hash_table_lookup (self->error_rows, "done_date"), FALSE);
 }
 
-static void
-update_state (KtActivityEditor *self)
+void
+kt_activity_editor_update_state (KtActivityEditor *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(KtActivity) record = NULL;
   gboolean dirty;
 
   update_visibility (self);
-  record = collect (self, &problems, &dirty);
+  record = kt_activity_editor_collect (self, &problems, &dirty);
   show_problems (self, problems);
   update_visibility (self);
 
-  self->can_save = !is_read_only (self) && problems->len == 0 && (dirty || self->base->id == 0);
+  /* Off while a save waits for the file. */
+  self->can_save = !is_read_only (self) && !kt_write_is_pending (GTK_WIDGET (self)) &&
+                   problems->len == 0 && (dirty || self->base->id == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.save", self->can_save);
 }
 
@@ -321,7 +292,7 @@ show_activity (KtActivityEditor *self,
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->window_title),
                               gtk_window_get_title (GTK_WINDOW (self)));
   show_status_details (self);
-  update_state (self);
+  kt_activity_editor_update_state (self);
 }
 
 static void
@@ -347,7 +318,7 @@ field_changed_cb (GtkWidget        *row,
       self->setting = FALSE;
     }
 
-  update_state (self);
+  kt_activity_editor_update_state (self);
 }
 
 static void
@@ -381,96 +352,21 @@ static void
 notes_changed_cb (KtActivityEditor *self)
 {
   if (!self->setting)
-    update_state (self);
+    kt_activity_editor_update_state (self);
 }
 
-static void
-conflict_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      KtActivityEditor *self)
+void
+kt_activity_editor_touch_all (KtActivityEditor *self)
 {
-  KtActivity *latest = g_object_steal_data (G_OBJECT (dialog), "latest");
-
-  if (latest == NULL)
-    return;
-
-  if (g_strcmp0 (response, "reload") == 0)
-    {
-      show_activity (self, latest);
-      return;
-    }
-
-  /* Keep editing, measured against the colleague's version: saving again
-   * is then a decision taken knowing about their change. */
-  g_clear_pointer (&self->base, kt_activity_free);
-  self->base = latest;
-  show_status_details (self);
-  update_state (self);
-}
-
-static void
-show_conflict (KtActivityEditor *self,
-               const char       *message)
-{
-  g_autoptr(GError) error = NULL;
-  KtActivity *latest = kt_store_get_activity (self->store, self->base->id, &error);
-  GtkWidget *dialog;
-
-  if (latest == NULL)
-    {
-      kt_dialog_show_error (GTK_WIDGET (self), _("The Activity Could Not Be Saved"),
-                            error->message);
-      return;
-    }
-
-  dialog = kt_dialog_new_conflict (GTK_WIDGET (self), _("Someone Else Changed This Activity"),
-                                   message);
-  g_object_set_data_full (G_OBJECT (dialog), "latest", latest, (GDestroyNotify) kt_activity_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  KtActivityEditor *self = KT_ACTIVITY_EDITOR (widget);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(KtActivity) record = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean dirty;
-  gboolean ok;
-
-  /* Every problem is an error now, also in rows not visited yet. */
   for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
     g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
-  update_state (self);
-  if (!self->can_save)
-    return;
+}
 
-  record = collect (self, &problems, &dirty);
-  if (problems->len > 0)
-    return;
-
-  if (record->id == 0)
-    ok = kt_store_insert_activity (self->store, record, &error);
-  else
-    ok = kt_store_update_activity (self->store, record, &error);
-
-  if (!ok)
-    {
-      if (g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_CONFLICT))
-        show_conflict (self, error->message);
-      else
-        kt_dialog_show_error (GTK_WIDGET (self), _("The Activity Could Not Be Saved"),
-                              error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, record->id);
-  self->closing = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+void
+kt_activity_editor_emit_saved (KtActivityEditor *self,
+                               gint64            id)
+{
+  g_signal_emit (self, signals[SAVED], 0, id);
 }
 
 static void
@@ -495,7 +391,7 @@ kt_activity_editor_close_request (GtkWindow *window)
   gboolean dirty = FALSE;
 
   if (!self->closing && !is_read_only (self) && self->base != NULL)
-    record = collect (self, &problems, &dirty);
+    record = kt_activity_editor_collect (self, &problems, &dirty);
 
   if (!dirty)
     return GTK_WINDOW_CLASS (kt_activity_editor_parent_class)->close_request (window);
@@ -578,7 +474,8 @@ kt_activity_editor_class_init (KtActivityEditorClass *klass)
   BIND (changed_label);
 #undef BIND
 
-  gtk_widget_class_install_action (widget_class, "activity.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "activity.save", NULL,
+                                   kt_activity_editor_save_action);
   gtk_widget_class_install_action (widget_class, "activity.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "activity.save", NULL);

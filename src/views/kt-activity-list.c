@@ -14,6 +14,7 @@
 #include "kt-deadlines.h"
 #include "kt-dialogs.h"
 #include "kt-undo-toast.h"
+#include "kt-write-retry.h"
 
 /* How far back and ahead the computed deadlines of a contract are looked
  * for: an overdue notice day years old is still worth showing; of the
@@ -88,74 +89,161 @@ today (GDate *out)
   g_date_set_time_t (out, time (NULL));
 }
 
-/* ---- undo ---- */
+/* ---- writes ----
+ *
+ * Through kt_write_run (): a colleague's lock is waited for from the main
+ * loop, a file that went away is said so with a retry. */
+
+typedef enum {
+  WRITE_DONE,
+  WRITE_DELETE,
+  WRITE_REOPEN,     /* undo of a mark done */
+  WRITE_RESTORE,    /* undo of a delete */
+} WriteKind;
 
 typedef struct {
   KtActivityList *list;
   KtStore        *store;
+  WriteKind       kind;
   gint64          id;
-  gboolean        reopen;     /* undo a mark done, not a delete */
-} Undo;
+  gint64          version;
+} Write;
+
+static void start_write (KtActivityList *self,
+                         KtStore        *store,
+                         WriteKind       kind,
+                         gint64          id,
+                         gint64          version);
 
 static void
-undo_free (Undo *undo)
+write_free (Write *write)
 {
-  g_clear_object (&undo->list);
-  g_clear_object (&undo->store);
-  g_free (undo);
+  g_clear_object (&write->list);
+  g_clear_object (&write->store);
+  g_free (write);
 }
 
 static void
 undo_cb (gpointer data)
 {
-  Undo *undo = data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  Write *undo = data;
 
-  if (undo->reopen)
-    {
-      g_autoptr(KtActivity) current = kt_store_get_activity (undo->store, undo->id, &error);
-
-      ok = current != NULL &&
-           kt_store_reopen_activity (undo->store, undo->id, current->version, &error);
-    }
-  else
-    ok = kt_store_restore_activity (undo->store, undo->id, &error);
-
-  if (!ok)
-    kt_dialog_show_error (GTK_WIDGET (undo->list), _("Could Not Undo"), error->message);
-
-  if (undo->list->store == undo->store)
-    kt_activity_list_reload (undo->list);
-  g_signal_emit (undo->list, signals[CHANGED], 0);
+  start_write (undo->list, undo->store, undo->kind, undo->id, 0);
 }
 
 static void
 offer_undo (KtActivityList *self,
             const char     *message,
             gint64          id,
-            gboolean        reopen)
+            WriteKind       kind)
 {
-  Undo *undo = g_new0 (Undo, 1);
+  Write *undo = g_new0 (Write, 1);
 
   undo->list = g_object_ref (self);
   undo->store = g_object_ref (self->store);
   undo->id = id;
-  undo->reopen = reopen;
-  kt_undo_toast_show (GTK_WIDGET (self), message, undo_cb, undo, (GDestroyNotify) undo_free);
+  undo->kind = kind;
+  kt_undo_toast_show (GTK_WIDGET (self), message, undo_cb, undo, (GDestroyNotify) write_free);
+}
+
+static gboolean
+write_cb (gpointer   data,
+          GError   **error)
+{
+  Write *write = data;
+
+  switch (write->kind)
+    {
+    case WRITE_DONE:
+      return kt_store_mark_activity_done (write->store, write->id, write->version,
+                                          NULL, NULL, error);
+    case WRITE_DELETE:
+      return kt_store_delete_activity (write->store, write->id, write->version, error);
+    case WRITE_REOPEN:
+      {
+        /* Undo reopens the activity as it is now. */
+        g_autoptr(KtActivity) current = kt_store_get_activity (write->store, write->id, error);
+
+        return current != NULL &&
+               kt_store_reopen_activity (write->store, write->id, current->version, error);
+      }
+    case WRITE_RESTORE:
+      return kt_store_restore_activity (write->store, write->id, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+write_failed_heading (WriteKind kind)
+{
+  switch (kind)
+    {
+    case WRITE_DONE:
+      return _("The Activity Could Not Be Marked Done");
+    case WRITE_DELETE:
+      return _("The Activity Could Not Be Deleted");
+    case WRITE_REOPEN:
+    case WRITE_RESTORE:
+    default:
+      return _("Could Not Undo");
+    }
+}
+
+static void
+write_done_cb (gpointer      data,
+               const GError *error)
+{
+  Write *write = data;
+  KtActivityList *self = write->list;
+
+  /* Also after a failure: a conflict means the row is stale, and the
+   * colleague's version is what the user should see. */
+  if (self->store == write->store)
+    kt_activity_list_refresh (self, NULL);
+
+  if (error != NULL)
+    {
+      if (!kt_write_error_was_shown (error))
+        kt_dialog_show_error (GTK_WIDGET (self), write_failed_heading (write->kind),
+                              error->message);
+      return;
+    }
+
+  if (write->kind == WRITE_DONE)
+    offer_undo (self, _("Activity marked done"), write->id, WRITE_REOPEN);
+  else if (write->kind == WRITE_DELETE)
+    {
+      gtk_widget_grab_focus (self->add_button);
+      offer_undo (self, _("Activity deleted"), write->id, WRITE_RESTORE);
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+start_write (KtActivityList *self,
+             KtStore        *store,
+             WriteKind       kind,
+             gint64          id,
+             gint64          version)
+{
+  Write *write = g_new0 (Write, 1);
+
+  write->list = g_object_ref (self);
+  write->store = g_object_ref (store);
+  write->kind = kind;
+  write->id = id;
+  write->version = version;
+
+  /* FALSE: a write of this list still waits for the file; this click
+   * would only queue behind it. */
+  if (!kt_write_run (GTK_WIDGET (self), write_cb, write_done_cb, write,
+                     (GDestroyNotify) write_free))
+    write_free (write);
 }
 
 /* ---- row actions ---- */
-
-static void
-write_failed (KtActivityList *self,
-              const char     *heading,
-              GError         *error)
-{
-  kt_dialog_show_error (GTK_WIDGET (self), heading, error->message);
-  /* A conflict means the row is stale: show the colleague's version. */
-  kt_activity_list_reload (self);
-}
 
 static void
 editor_saved_cb (KtActivityList *self)
@@ -207,22 +295,11 @@ done_clicked_cb (KtActivityList *self,
                  GtkWidget      *button)
 {
   const KtActivity *activity = kt_activity_row_get_activity (button);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
 
   if (activity == NULL || !is_writable (self))
     return;
 
-  id = activity->id;
-  if (!kt_store_mark_activity_done (self->store, id, activity->version, NULL, NULL, &error))
-    {
-      write_failed (self, _("The Activity Could Not Be Marked Done"), error);
-      return;
-    }
-
-  kt_activity_list_reload (self);
-  offer_undo (self, _("Activity marked done"), id, TRUE);
-  g_signal_emit (self, signals[CHANGED], 0);
+  start_write (self, self->store, WRITE_DONE, activity->id, activity->version);
 }
 
 static void
@@ -230,23 +307,11 @@ delete_clicked_cb (KtActivityList *self,
                    GtkWidget      *button)
 {
   const KtActivity *activity = kt_activity_row_get_activity (button);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
 
   if (activity == NULL || !is_writable (self))
     return;
 
-  id = activity->id;
-  if (!kt_store_delete_activity (self->store, id, activity->version, &error))
-    {
-      write_failed (self, _("The Activity Could Not Be Deleted"), error);
-      return;
-    }
-
-  kt_activity_list_reload (self);
-  gtk_widget_grab_focus (self->add_button);
-  offer_undo (self, _("Activity deleted"), id, FALSE);
-  g_signal_emit (self, signals[CHANGED], 0);
+  start_write (self, self->store, WRITE_DELETE, activity->id, activity->version);
 }
 
 /* ---- rows ---- */
@@ -491,6 +556,53 @@ kt_activity_list_reload (KtActivityList *self)
       else
         add_row (self, kt_activity_row_new_derived (entry->item, entry->urgency));
     }
+}
+
+void
+kt_activity_list_refresh (KtActivityList   *self,
+                          const KtContract *contract)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+  gint64 focus_id = 0;
+  KtDerivedKind focus_kind = 0;
+  gboolean had_focus = FALSE;
+
+  g_return_if_fail (KT_IS_ACTIVITY_LIST (self));
+
+  /* The focused row is the list's selection: find it again by what it
+   * shows, since the rows are made anew. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  for (guint i = 0; focus != NULL && i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      const KtActivity *activity;
+
+      if (focus != row && !gtk_widget_is_ancestor (focus, row))
+        continue;
+
+      activity = kt_activity_row_get_activity (row);
+      if (activity != NULL)
+        {
+          focus_id = activity->id;
+          had_focus = TRUE;
+        }
+      else
+        had_focus = kt_activity_row_get_derived_kind (row, &focus_kind);
+      break;
+    }
+
+  if (contract != NULL && self->contract != NULL && contract->id == self->contract->id)
+    {
+      g_clear_pointer (&self->contract, kt_contract_free);
+      self->contract = kt_contract_copy (contract);
+    }
+
+  kt_activity_list_reload (self);
+
+  if (had_focus && !kt_activity_list_focus_deadline (self, focus_id, focus_kind))
+    gtk_widget_grab_focus (self->add_button);
 }
 
 gboolean

@@ -34,6 +34,12 @@ void       kt_activity_list_set_contract (KtActivityList   *self,
                                           const KtContract *contract);
 /* Reads the activities and settings again. */
 void       kt_activity_list_reload       (KtActivityList   *self);
+/* Reads them again after a colleague's save, with @contract as it is now
+ * stored (NULL, or another contract: the one shown stays), keeping the
+ * focused row focused. Mark done, delete and their undo go through
+ * kt_write_run (). */
+void       kt_activity_list_refresh      (KtActivityList   *self,
+                                          const KtContract *contract);
 /* Moves the keyboard focus (and so the scroll position) to the row of
  * activity @activity_id, or with @activity_id 0 to the computed deadline of
  * @derived_kind. FALSE when the list has no such row or it cannot take the

@@ -269,3 +269,19 @@ kt_activity_row_shows (GtkWidget     *widget,
   return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "kt-derived-kind")) ==
          (int) derived_kind + 1;
 }
+
+gboolean
+kt_activity_row_get_derived_kind (GtkWidget     *widget,
+                                  KtDerivedKind *kind)
+{
+  int stored;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  stored = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "kt-derived-kind"));
+  if (stored == 0)
+    return FALSE;
+
+  *kind = stored - 1;
+  return TRUE;
+}

@@ -44,5 +44,8 @@ const KtActivity *kt_activity_row_get_activity    (GtkWidget                  *w
 gboolean          kt_activity_row_shows           (GtkWidget                  *widget,
                                                    gint64                      activity_id,
                                                    KtDerivedKind               derived_kind);
+/* TRUE with *kind set when @widget is a row of a computed deadline. */
+gboolean          kt_activity_row_get_derived_kind (GtkWidget                 *widget,
+                                                    KtDerivedKind             *kind);
 
 G_END_DECLS

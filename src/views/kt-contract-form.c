@@ -693,23 +693,29 @@ kt_contract_form_focus_first (KtContractForm *self)
   gtk_widget_grab_focus (self->number_row);
 }
 
-void
-kt_contract_form_scroll_to_top (KtContractForm *self)
+GtkAdjustment *
+kt_contract_form_get_vadjustment (KtContractForm *self)
 {
   GtkWidget *child;
 
-  g_return_if_fail (KT_IS_CONTRACT_FORM (self));
+  g_return_val_if_fail (KT_IS_CONTRACT_FORM (self), NULL);
 
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL && !GTK_IS_SCROLLED_WINDOW (child);
        child = gtk_widget_get_first_child (child))
     ;
 
-  if (child != NULL)
-    {
-      GtkAdjustment *adjustment =
-        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+  return child != NULL ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)) : NULL;
+}
 
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
-    }
+void
+kt_contract_form_scroll_to_top (KtContractForm *self)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (KT_IS_CONTRACT_FORM (self));
+
+  adjustment = kt_contract_form_get_vadjustment (self);
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }

@@ -2,6 +2,9 @@
  *
  * Copyright 2026 The Kontrakter authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page and its form; saving, deleting and colleagues' changes are in
+ * kt-contract-page-merge.c.
  */
 
 #define G_LOG_DOMAIN "Kontrakter"
@@ -9,30 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "kt-activity-list.h"
-#include "kt-dialogs.h"
 #include "kt-contract-form.h"
-#include "kt-contract-page.h"
+#include "kt-contract-page-private.h"
 #include "kt-document-list.h"
 #include "kt-validation.h"
-
-struct _KtContractPage
-{
-  GtkWidget   parent_instance;
-
-  GtkWidget  *box;
-  GtkWidget  *window_title;
-  GtkWidget  *save_button;
-  GtkWidget  *read_only_label;
-  GtkWidget  *form;
-  GtkWidget  *activities;
-  GtkWidget  *documents;
-
-  KtStore    *store;
-  KtContract *base;       /* as loaded or last saved; id 0 for a new contract */
-  gboolean    has_dpa;
-  gboolean    can_save;
-  gboolean    focus_on_map;   /* a new contract: the number row gets the focus */
-};
 
 G_DEFINE_FINAL_TYPE (KtContractPage, kt_contract_page, GTK_TYPE_WIDGET)
 
@@ -57,10 +40,10 @@ is_read_only (KtContractPage *self)
  * not be read first (a date that is not a date), then the model's rules.
  * *dirty: the form differs from what was loaded — text that does not parse
  * counts, since it is an edit the user would lose. */
-static KtContract *
-collect (KtContractPage  *self,
-         GPtrArray      **problems_out,
-         gboolean        *dirty)
+KtContract *
+kt_contract_page_collect (KtContractPage  *self,
+                          GPtrArray      **problems_out,
+                          gboolean        *dirty)
 {
   g_autoptr(GPtrArray) problems =
     g_ptr_array_new_with_free_func ((GDestroyNotify) kt_validation_problem_free);
@@ -103,8 +86,8 @@ update_title (KtContractPage *self)
                                  ? self->base->supplier_name : "");
 }
 
-static void
-update_state (KtContractPage *self)
+void
+kt_contract_page_update_state (KtContractPage *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(KtContract) record = NULL;
@@ -114,17 +97,23 @@ update_state (KtContractPage *self)
   if (self->base == NULL)
     return;
 
-  record = collect (self, &problems, &dirty);
+  record = kt_contract_page_collect (self, &problems, &dirty);
 
   kt_contract_form_show_state (KT_CONTRACT_FORM (self->form), record, problems, self->has_dpa);
 
-  /* A new contract can be saved as soon as it is valid. */
-  self->can_save = !read_only && problems->len == 0 && (dirty || self->base->id == 0);
+  /* A new contract can be saved as soon as it is valid. One deleted by a
+   * colleague has nothing left to save into. */
+  self->can_save = !read_only && !self->deleted && !self->writing && problems->len == 0 &&
+                   (dirty || self->base->id == 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contract.save", self->can_save);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contract.revert", !read_only && dirty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contract.revert",
+                                 !read_only && !self->deleted && dirty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contract.delete",
-                                 !read_only && self->base->id != 0);
+                                 !read_only && !self->deleted && !self->writing &&
+                                 self->base->id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contract.history",
+                                 self->store != NULL && self->base->id != 0);
 }
 
 static void
@@ -148,9 +137,9 @@ show_store_state (KtContractPage *self)
   gtk_widget_set_visible (self->read_only_label, self->store != NULL && read_only);
 }
 
-static void
-load_choices (KtContractPage *self,
-              gint64          exclude_id)
+void
+kt_contract_page_load_choices (KtContractPage *self,
+                               gint64          exclude_id)
 {
   g_autoptr(GPtrArray) contracts = NULL;
   g_autoptr(GPtrArray) suppliers = NULL;
@@ -170,15 +159,18 @@ load_choices (KtContractPage *self,
                                 suppliers, people, org_units);
 }
 
-/* Takes base. */
-static void
-show_contract (KtContractPage *self,
-               KtContract     *base)
+void
+kt_contract_page_show_contract (KtContractPage *self,
+                                KtContract     *base,
+                                gboolean        keep_focus)
 {
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->base, kt_contract_free);
   self->base = base;
+  self->serial++;
+  self->deleted = FALSE;
+  kt_contract_page_set_note (self, NULL);
 
   self->has_dpa = FALSE;
   if (base->id != 0 && self->store != NULL)
@@ -190,107 +182,33 @@ show_contract (KtContractPage *self,
 
   kt_contract_form_set_contract (KT_CONTRACT_FORM (self->form), base);
   /* The computed deadlines follow the contract as stored. */
-  kt_activity_list_set_contract (KT_ACTIVITY_LIST (self->activities), base);
-  kt_document_list_set_contract (KT_DOCUMENT_LIST (self->documents), base->id);
+  if (keep_focus)
+    {
+      kt_activity_list_refresh (KT_ACTIVITY_LIST (self->activities), base);
+      kt_document_list_refresh (KT_DOCUMENT_LIST (self->documents));
+    }
+  else
+    {
+      kt_activity_list_set_contract (KT_ACTIVITY_LIST (self->activities), base);
+      kt_document_list_set_contract (KT_DOCUMENT_LIST (self->documents), base->id);
+    }
   update_title (self);
   show_store_state (self);
-  update_state (self);
+  kt_contract_page_update_state (self);
 }
 
-static void
-conflict_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      KtContractPage   *self)
+void
+kt_contract_page_emit_saved (KtContractPage *self,
+                             gint64          id)
 {
-  KtContract *latest = g_object_steal_data (G_OBJECT (dialog), "latest");
-
-  if (latest == NULL)
-    return;
-
-  if (g_strcmp0 (response, "reload") == 0)
-    {
-      show_contract (self, latest);
-      return;
-    }
-
-  /* Keep editing: the form stays as the user left it, now measured against
-   * the colleague's version, so that saving again is a decision taken
-   * knowing about their change rather than a lost race. */
-  g_clear_pointer (&self->base, kt_contract_free);
-  self->base = latest;
-  self->has_dpa = kt_store_contract_has_dpa (self->store, latest->id, NULL);
-  kt_activity_list_set_contract (KT_ACTIVITY_LIST (self->activities), latest);
-  update_title (self);
-  update_state (self);
+  g_signal_emit (self, signals[SAVED], 0, id);
 }
 
-static void
-show_conflict (KtContractPage *self,
-               const char     *message)
+void
+kt_contract_page_emit_deleted (KtContractPage *self,
+                               gint64          id)
 {
-  g_autoptr(GError) error = NULL;
-  KtContract *latest = kt_store_get_contract (self->store, self->base->id, &error);
-  GtkWidget *dialog;
-
-  if (latest == NULL)
-    {
-      kt_dialog_show_error (GTK_WIDGET (self), _("The Contract Could Not Be Saved"),
-                            error->message);
-      return;
-    }
-
-  dialog = kt_dialog_new_conflict (GTK_WIDGET (self), _("Someone Else Changed This Contract"),
-                                   message);
-  g_object_set_data_full (G_OBJECT (dialog), "latest", latest,
-                          (GDestroyNotify) kt_contract_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  KtContractPage *self = KT_CONTRACT_PAGE (widget);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(KtContract) record = NULL;
-  g_autoptr(GError) error = NULL;
-  KtContract *saved;
-  gboolean dirty;
-  gboolean ok;
-
-  update_state (self);
-  if (!self->can_save)
-    return;
-
-  record = collect (self, &problems, &dirty);
-  if (problems->len > 0)
-    return;
-
-  if (record->id == 0)
-    ok = kt_store_insert_contract (self->store, record, &error);
-  else
-    ok = kt_store_update_contract (self->store, record, &error);
-
-  if (!ok)
-    {
-      if (g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_CONFLICT))
-        show_conflict (self, error->message);
-      else
-        kt_dialog_show_error (GTK_WIDGET (self), _("The Contract Could Not Be Saved"),
-                              error->message);
-      return;
-    }
-
-  /* Read it back for the display names (supplier, people) of the new ids. */
-  saved = kt_store_get_contract (self->store, record->id, NULL);
-  if (saved == NULL)
-    saved = g_steal_pointer (&record);
-
-  load_choices (self, saved->id);
-  show_contract (self, saved);
-  g_signal_emit (self, signals[SAVED], 0, saved->id);
+  g_signal_emit (self, signals[DELETED], 0, id);
 }
 
 static void
@@ -299,35 +217,19 @@ revert_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   KtContractPage *self = KT_CONTRACT_PAGE (widget);
+  KtContract *stored = NULL;
 
-  if (self->base != NULL)
-    show_contract (self, kt_contract_copy (self->base));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  KtContractPage *self = KT_CONTRACT_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (self->base == NULL || self->base->id == 0 || is_read_only (self))
+  if (self->base == NULL)
     return;
 
-  id = self->base->id;
-  if (!kt_store_delete_contract (self->store, id, self->base->version, &error))
-    {
-      if (g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_CONFLICT))
-        show_conflict (self, error->message);
-      else
-        kt_dialog_show_error (GTK_WIDGET (self), _("The Contract Could Not Be Deleted"),
-                              error->message);
-      return;
-    }
+  /* What is in the file now, which may be a colleague's newer version. */
+  if (self->base->id != 0 && self->store != NULL)
+    stored = kt_store_get_contract (self->store, self->base->id, NULL);
+  if (stored != NULL)
+    kt_contract_page_load_choices (self, stored->id);
 
-  g_signal_emit (self, signals[DELETED], 0, id);
+  kt_contract_page_show_contract (self, stored != NULL ? stored : kt_contract_copy (self->base),
+                                  FALSE);
 }
 
 static void
@@ -341,7 +243,7 @@ back_action (GtkWidget  *widget,
 static void
 form_changed_cb (KtContractPage *self)
 {
-  update_state (self);
+  kt_contract_page_update_state (self);
 }
 
 static void
@@ -425,6 +327,7 @@ kt_contract_page_dispose (GObject *object)
 {
   KtContractPage *self = KT_CONTRACT_PAGE (object);
 
+  g_clear_weak_pointer (&self->history);
   gtk_widget_dispose_template (GTK_WIDGET (self), KT_TYPE_CONTRACT_PAGE);
   g_clear_object (&self->store);
   g_clear_pointer (&self->base, kt_contract_free);
@@ -465,11 +368,17 @@ kt_contract_page_class_init (KtContractPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtContractPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, KtContractPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, KtContractPage, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, KtContractPage, note_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KtContractPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, KtContractPage, form);
 
-  gtk_widget_class_install_action (widget_class, "contract.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "contract.save", NULL,
+                                   kt_contract_page_save_action);
   gtk_widget_class_install_action (widget_class, "contract.revert", NULL, revert_action);
-  gtk_widget_class_install_action (widget_class, "contract.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "contract.delete", NULL,
+                                   kt_contract_page_delete_action);
+  gtk_widget_class_install_action (widget_class, "contract.history", NULL,
+                                   kt_contract_page_history_action);
   gtk_widget_class_install_action (widget_class, "contract.back", NULL, back_action);
 
   /* Application accelerators do not reach widget actions. */
@@ -494,6 +403,7 @@ kt_contract_page_init (KtContractPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contract.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contract.revert", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contract.delete", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contract.history", FALSE);
 }
 
 KtContractPage *
@@ -514,6 +424,9 @@ kt_contract_page_set_store (KtContractPage *self,
 
   /* A page of another portfolio would save into the wrong file. */
   g_clear_pointer (&self->base, kt_contract_free);
+  self->serial++;
+  self->deleted = FALSE;
+  kt_contract_page_set_note (self, NULL);
   kt_activity_list_set_store (KT_ACTIVITY_LIST (self->activities), store);
   show_store_state (self);
 }
@@ -533,8 +446,8 @@ kt_contract_page_load (KtContractPage  *self,
     return FALSE;
 
   self->focus_on_map = FALSE;
-  load_choices (self, contract_id);
-  show_contract (self, contract);
+  kt_contract_page_load_choices (self, contract_id);
+  kt_contract_page_show_contract (self, contract, FALSE);
   kt_contract_form_scroll_to_top (KT_CONTRACT_FORM (self->form));
 
   return TRUE;
@@ -546,8 +459,8 @@ kt_contract_page_new_contract (KtContractPage *self)
   g_return_if_fail (KT_IS_CONTRACT_PAGE (self));
   g_return_if_fail (self->store != NULL);
 
-  load_choices (self, 0);
-  show_contract (self, kt_contract_new ());
+  kt_contract_page_load_choices (self, 0);
+  kt_contract_page_show_contract (self, kt_contract_new (), FALSE);
   kt_contract_form_scroll_to_top (KT_CONTRACT_FORM (self->form));
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -568,7 +481,7 @@ kt_contract_page_has_unsaved_changes (KtContractPage *self)
   if (self->base == NULL || is_read_only (self))
     return FALSE;
 
-  record = collect (self, &problems, &dirty);
+  record = kt_contract_page_collect (self, &problems, &dirty);
 
   return dirty;
 }

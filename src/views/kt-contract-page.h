@@ -17,7 +17,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KtContractPage, kt_contract_page, KT, CONTRACT_PAGE, GtkWidget)
 
 /* A page of the window with its own header bar: back, the contract's
- * number and name, Save (Ctrl+S) and a menu with Revert and Delete.
+ * number and name, History, Save (Ctrl+S) and a menu with Revert and
+ * Delete.
+ *
+ * The file is shared with colleagues: saves and deletes go through
+ * kt_write_run () (a locked or unreachable file keeps the edit in the
+ * form; Save is off while one waits). A save that lost a race with a
+ * colleague opens a KtMergeDialog, field by field, against the contract as
+ * it was loaded. A contract a colleague deleted stays in the form with a
+ * note saying so, so that the user can copy from it; it cannot be saved
+ * (there is nothing left to save into) and Back leaves it.
  *
  * Signals:
  *   "saved"           (gint64 id)  after an insert or update
@@ -36,6 +45,13 @@ gboolean        kt_contract_page_load                (KtContractPage  *self,
  * until it is saved. */
 void            kt_contract_page_new_contract        (KtContractPage  *self);
 gboolean        kt_contract_page_has_unsaved_changes (KtContractPage  *self);
+/* After a colleague saved anything: a newer version of the contract shown
+ * is loaded into the form when it holds no unsaved edit, keeping the scroll
+ * position and the focus; otherwise the edit stays and a note above the
+ * form says who changed it (a save then merges). A contract deleted
+ * meanwhile gets the same kind of note. Activities, documents and an open
+ * history window are read again, keeping the focused row. */
+void            kt_contract_page_refresh             (KtContractPage  *self);
 /* Reads the activities and the deadline settings again (computed deadlines
  * follow the portfolio's settings). */
 void            kt_contract_page_refresh_deadlines   (KtContractPage  *self);

@@ -1,5 +1,5 @@
-/* kt-document-list-files.c — files into the documents folder: attach by
- * button or drop, put a missing file back
+/* kt-document-list-files.c — files into the documents folder: the Attach
+ * button, dropped files, putting a missing file back
  *
  * Copyright 2026 The Kontrakter authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,211 +11,11 @@
 
 #include "kt-dialogs.h"
 #include "kt-document-list-private.h"
-#include "kt-document-row.h"
-
-/* A file waiting to be attached, or being attached. It keeps its contract:
- * the page may show another one before the copy is done. */
-typedef struct {
-  GFile  *file;
-  char   *name;
-  gint64  contract_id;
-} Attach;
-
-typedef struct {
-  char *name;
-  char *message;
-} Failure;
-
-static Attach *
-attach_new (GFile  *file,
-            gint64  contract_id)
-{
-  Attach *attach = g_new0 (Attach, 1);
-
-  attach->file = g_object_ref (file);
-  attach->name = g_file_get_basename (file);
-  if (attach->name == NULL)
-    attach->name = g_file_get_uri (file);
-  attach->contract_id = contract_id;
-  return attach;
-}
-
-static void
-attach_free (Attach *attach)
-{
-  g_clear_object (&attach->file);
-  g_free (attach->name);
-  g_free (attach);
-}
-
-static void
-failure_free (Failure *failure)
-{
-  g_free (failure->name);
-  g_free (failure->message);
-  g_free (failure);
-}
 
 static GtkWindow *
 parent_for (KtDocumentList *self)
 {
   return kt_dialog_parent_for (GTK_WIDGET (self));
-}
-
-/* ---- attaching ---- */
-
-static void start_next (KtDocumentList *self);
-
-static void
-report_failures (KtDocumentList *self)
-{
-  g_autoptr(GString) message = g_string_new (NULL);
-  g_autofree char *heading = NULL;
-
-  if (self->failures->len == 0)
-    return;
-
-  if (self->failures->len == 1)
-    {
-      Failure *failure = g_ptr_array_index (self->failures, 0);
-
-      /* Translators: %s is a file name */
-      heading = g_strdup_printf (_("“%s” Was Not Attached"), failure->name);
-      g_string_append (message, failure->message);
-    }
-  else
-    {
-      heading = g_strdup_printf (ngettext ("%u File Was Not Attached",
-                                           "%u Files Were Not Attached",
-                                           self->failures->len),
-                                 self->failures->len);
-      for (guint i = 0; i < self->failures->len; i++)
-        {
-          Failure *failure = g_ptr_array_index (self->failures, i);
-
-          if (i > 0)
-            g_string_append_c (message, '\n');
-          /* Translators: a file name and why it was not attached */
-          g_string_append_printf (message, _("%s: %s"), failure->name, failure->message);
-        }
-    }
-  g_ptr_array_set_size (self->failures, 0);
-  kt_dialog_show_error (GTK_WIDGET (self), heading, message->str);
-}
-
-static void
-attach_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(KtDocumentList) self = user_data;
-  g_autoptr(KtDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  Attach *attach;
-
-  document = kt_document_library_attach_finish (KT_DOCUMENT_LIBRARY (source), result, &error);
-
-  /* Disposed, or another portfolio opened meanwhile: the queue is gone */
-  if (self->rows == NULL || (gpointer) source != (gpointer) self->library || self->current == NULL)
-    return;
-
-  attach = self->current;
-  self->current = NULL;
-  if (document != NULL)
-    kt_document_list_emit_changed (self);
-  else
-    {
-      Failure *failure = g_new0 (Failure, 1);
-
-      failure->name = g_strdup (attach->name);
-      failure->message = g_strdup (error->message);
-      g_ptr_array_add (self->failures, failure);
-    }
-  attach_free (attach);
-
-  start_next (self);
-  kt_document_list_reload (self);
-}
-
-static void
-start_next (KtDocumentList *self)
-{
-  Attach *attach;
-
-  if (self->current != NULL)
-    return;
-
-  attach = g_queue_pop_head (self->queue);
-  if (attach == NULL)
-    {
-      report_failures (self);
-      return;
-    }
-
-  self->current = attach;
-  kt_document_library_attach_async (self->library, attach->contract_id, attach->file, -1,
-                                    self->cancellable, attach_done_cb, g_object_ref (self));
-}
-
-gboolean
-kt_document_list_attach_files (KtDocumentList *self,
-                               GFile *const   *files,
-                               guint           n_files)
-{
-  g_return_val_if_fail (KT_IS_DOCUMENT_LIST (self), FALSE);
-  g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
-
-  if (!kt_document_list_can_attach (self) || n_files == 0)
-    return FALSE;
-
-  for (guint i = 0; i < n_files; i++)
-    g_queue_push_tail (self->queue, attach_new (files[i], self->contract_id));
-  start_next (self);
-  kt_document_list_reload (self);
-  return TRUE;
-}
-
-guint
-kt_document_list_get_n_attaching (KtDocumentList *self)
-{
-  g_return_val_if_fail (KT_IS_DOCUMENT_LIST (self), 0);
-
-  return g_queue_get_length (self->queue) + (self->current != NULL ? 1 : 0);
-}
-
-static void
-add_pending_row (KtDocumentList *self,
-                 Attach         *attach)
-{
-  if (attach->contract_id == self->contract_id)
-    kt_document_list_add_row (self, kt_document_row_new_pending (attach->name));
-}
-
-void
-kt_document_list_add_pending_rows (KtDocumentList *self)
-{
-  if (self->current != NULL)
-    add_pending_row (self, self->current);
-  for (GList *l = self->queue->head; l != NULL; l = l->next)
-    add_pending_row (self, l->data);
-}
-
-void
-kt_document_list_files_clear (KtDocumentList *self)
-{
-  if (self->queue != NULL)
-    g_queue_free_full (g_steal_pointer (&self->queue), (GDestroyNotify) attach_free);
-  if (self->current != NULL)
-    attach_free (g_steal_pointer (&self->current));
-  g_clear_pointer (&self->failures, g_ptr_array_unref);
-  self->dragging = FALSE;
-
-  /* Ready for the next portfolio, unless this is the end (dispose) */
-  if (self->rows != NULL)
-    {
-      self->queue = g_queue_new ();
-      self->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) failure_free);
-    }
 }
 
 /* ---- the Attach button ---- */
@@ -345,8 +145,8 @@ kt_document_list_files_init (KtDocumentList *self)
 {
   GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
-  self->queue = g_queue_new ();
-  self->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) failure_free);
+  /* The attach queue */
+  kt_document_list_files_clear (self);
 
   self->drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (self->drop_target, types, G_N_ELEMENTS (types));

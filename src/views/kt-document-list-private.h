@@ -1,7 +1,8 @@
 /* kt-document-list-private.h — shared by kt-document-list.c (rows,
- * remove, kind), kt-document-list-open.c (open, show in folder) and
- * kt-document-list-files.c (attach by button and drop, locate a missing
- * file); the tests attach through it too
+ * refresh), kt-document-list-open.c (open, show in folder),
+ * kt-document-list-files.c (the Attach button, drop, locate a missing
+ * file), kt-document-list-attach.c (the attach queue) and
+ * kt-document-list-writes.c (remove, kind); the tests attach through it too
  *
  * Copyright 2026 The Kontrakter authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +12,7 @@
 #include <adwaita.h>
 
 #include "kt-document-list.h"
+#include "kt-document-row.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +28,8 @@ struct _KtDocumentList
   gint64               contract_id;
   GCancellable        *cancellable;  /* of the library's work; cancelled when it changes */
   GHashTable          *windows;      /* document id → KtDocumentWindow, open ones */
+  char                *documents_key; /* what the rows show (refresh rebuilds on change) */
+  guint                documents_attaching;
 
   /* Attaching, one file at a time (kt-document-list-files.c) */
   GQueue              *queue;        /* Attach *, waiting */
@@ -49,6 +53,13 @@ void      kt_document_list_update_header (KtDocumentList   *self);
 void      kt_document_list_toast         (KtDocumentList   *self,
                                           const char       *message);
 
+/* kt-document-list-writes.c: the rows' "remove" and "kind-changed" */
+void      kt_document_list_remove        (KtDocumentList   *self,
+                                          KtDocumentRow    *row);
+void      kt_document_list_change_kind   (KtDocumentList   *self,
+                                          int               kind,
+                                          KtDocumentRow    *row);
+
 /* kt-document-list-open.c */
 /* Selects the document's file in the file manager, or opens its folder. */
 void      kt_document_list_show_in_folder (KtDocumentList  *self,
@@ -56,20 +67,8 @@ void      kt_document_list_show_in_folder (KtDocumentList  *self,
 
 /* kt-document-list-files.c */
 void      kt_document_list_files_init    (KtDocumentList   *self);
-void      kt_document_list_files_clear   (KtDocumentList   *self);
-/* The rows of the files still being attached to the shown contract. */
-void      kt_document_list_add_pending_rows (KtDocumentList *self);
 /* Asks for files and attaches them. */
 void      kt_document_list_choose_files  (KtDocumentList   *self);
-/* What the button and a drop do: attaches @files to the shown contract,
- * one after another, a row with a spinner each meanwhile; "changed" after
- * each success, one dialog with what failed at the end. FALSE (nothing
- * started) when files cannot be attached now. */
-gboolean  kt_document_list_attach_files  (KtDocumentList   *self,
-                                          GFile *const     *files,
-                                          guint             n_files);
-/* Files still waiting or being copied, for all contracts. */
-guint     kt_document_list_get_n_attaching (KtDocumentList *self);
 /* Asks where the missing file of @document is and puts it back. */
 void      kt_document_list_locate        (KtDocumentList   *self,
                                           const KtDocument *document);
@@ -79,5 +78,20 @@ void      kt_document_list_relocate      (KtDocumentList   *self,
                                           const KtDocument *document,
                                           GFile            *found,
                                           gboolean          replace);
+
+/* kt-document-list-attach.c */
+/* Empties the attach queue; a new one unless the list is disposed. */
+void      kt_document_list_files_clear   (KtDocumentList   *self);
+/* The rows of the files still being attached to the shown contract. */
+void      kt_document_list_add_pending_rows (KtDocumentList *self);
+/* What the button and a drop do: attaches @files to the shown contract,
+ * one after another, a row with a spinner each meanwhile; "changed" after
+ * each success, one dialog with what failed at the end. FALSE (nothing
+ * started) when files cannot be attached now. */
+gboolean  kt_document_list_attach_files  (KtDocumentList   *self,
+                                          GFile *const     *files,
+                                          guint             n_files);
+/* Files still waiting or being copied, for all contracts. */
+guint     kt_document_list_get_n_attaching (KtDocumentList *self);
 
 G_END_DECLS

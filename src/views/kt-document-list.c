@@ -11,7 +11,7 @@
 #include "kt-dialogs.h"
 #include "kt-document-list-private.h"
 #include "kt-document-row.h"
-#include "kt-undo-toast.h"
+#include "kt-list-refresh.h"
 
 G_DEFINE_FINAL_TYPE (KtDocumentList, kt_document_list, ADW_TYPE_PREFERENCES_GROUP)
 
@@ -84,99 +84,6 @@ read_only_reason (KtDocumentList *self)
   return reason != NULL ? reason : _("The portfolio is read-only.");
 }
 
-/* ---- remove and kind ---- */
-
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  kt_document_list_reload (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* For the row's own menu actions: the row is still busy with them */
-static void
-reload_later (KtDocumentList *self)
-{
-  g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, g_object_ref (self), g_object_unref);
-}
-
-typedef struct {
-  KtDocumentList *list;
-  KtStore        *store;
-  gint64          id;
-} Undo;
-
-static void
-undo_free (Undo *undo)
-{
-  g_clear_object (&undo->list);
-  g_clear_object (&undo->store);
-  g_free (undo);
-}
-
-static void
-undo_remove_cb (gpointer data)
-{
-  Undo *undo = data;
-  g_autoptr(GError) error = NULL;
-
-  if (!kt_store_restore_document (undo->store, undo->id, &error))
-    kt_dialog_show_error (GTK_WIDGET (undo->list), _("Could Not Undo"), error->message);
-
-  if (kt_document_list_get_store (undo->list) == undo->store)
-    kt_document_list_reload (undo->list);
-  kt_document_list_emit_changed (undo->list);
-}
-
-static void
-row_remove_cb (KtDocumentList *self,
-               KtDocumentRow  *row)
-{
-  const KtDocument *document = kt_document_row_get_document (row);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  Undo *undo;
-
-  if (!kt_document_list_is_writable (self))
-    return;
-
-  if (!kt_store_delete_document (kt_document_list_get_store (self), document->id, document->version, &error))
-    {
-      kt_dialog_show_error (GTK_WIDGET (self), _("The Document Could Not Be Removed"),
-                            error->message);
-      kt_document_list_reload (self);
-      return;
-    }
-
-  undo = g_new0 (Undo, 1);
-  undo->list = g_object_ref (self);
-  undo->store = g_object_ref (kt_document_list_get_store (self));
-  undo->id = document->id;
-  /* Translators: %s is a file name */
-  message = g_strdup_printf (_("“%s” removed"), document->original_name);
-  gtk_widget_grab_focus (self->attach_button);
-  reload_later (self);
-  kt_undo_toast_show (GTK_WIDGET (self), message, undo_remove_cb, undo, (GDestroyNotify) undo_free);
-  kt_document_list_emit_changed (self);
-}
-
-static void
-row_kind_changed_cb (KtDocumentList *self,
-                     int             kind,
-                     KtDocumentRow  *row)
-{
-  g_autoptr(KtDocument) document = kt_document_copy (kt_document_row_get_document (row));
-  g_autoptr(GError) error = NULL;
-
-  if (!kt_document_list_is_writable (self))
-    return;
-
-  document->kind = kind;
-  if (!kt_store_update_document (kt_document_list_get_store (self), document, &error))
-    kt_dialog_show_error (GTK_WIDGET (self), _("The Kind Could Not Be Changed"), error->message);
-  reload_later (self);
-}
-
 static void
 row_open_cb (KtDocumentList *self,
              KtDocumentRow  *row)
@@ -247,8 +154,8 @@ document_row_new (KtDocumentList   *self,
   g_signal_connect_object (row, "locate", G_CALLBACK (row_locate_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "show-in-folder", G_CALLBACK (row_show_in_folder_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "remove", G_CALLBACK (row_remove_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "kind-changed", G_CALLBACK (row_kind_changed_cb), self,
+  g_signal_connect_object (row, "remove", G_CALLBACK (kt_document_list_remove), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "kind-changed", G_CALLBACK (kt_document_list_change_kind), self,
                            G_CONNECT_SWAPPED);
   return row;
 }
@@ -304,6 +211,7 @@ kt_document_list_dispose (GObject *object)
   g_clear_pointer (&self->windows, g_hash_table_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->library);
+  g_clear_pointer (&self->documents_key, g_free);
 
   G_OBJECT_CLASS (kt_document_list_parent_class)->dispose (object);
 }
@@ -394,12 +302,53 @@ kt_document_list_set_contract (KtDocumentList *self,
   kt_document_list_reload (self);
 }
 
+/* Whether the rows would come out as they are: the same documents, at
+ * the same versions, their files there or not, and no file attaching. */
+static char *
+documents_key (KtDocumentList *self,
+               GPtrArray      *documents)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const KtDocument *document = g_ptr_array_index (documents, i);
+      g_autofree char *path = kt_document_library_get_path (self->library, document, NULL);
+
+      g_string_append_printf (key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d\n",
+                              document->id, document->version,
+                              path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static void
+show_documents (KtDocumentList *self,
+                GPtrArray      *documents)
+{
+  guint n_rows;
+
+  g_clear_pointer (&self->documents_key, g_free);
+  self->documents_key = documents_key (self, documents);
+  self->documents_attaching = kt_document_list_get_n_attaching (self);
+
+  for (guint i = 0; i < documents->len; i++)
+    add_row (self, document_row_new (self, g_ptr_array_index (documents, i)));
+
+  n_rows = self->rows->len;
+  kt_document_list_add_pending_rows (self);
+  if (self->rows->len == 0 && n_rows == 0)
+    add_row (self, placeholder_new (kt_document_list_can_attach (self)
+                                    ? _("No documents yet: drop files here or choose Attach")
+                                    : _("No documents")));
+}
+
 void
 kt_document_list_reload (KtDocumentList *self)
 {
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_rows;
 
   g_return_if_fail (KT_IS_DOCUMENT_LIST (self));
 
@@ -408,6 +357,7 @@ kt_document_list_reload (KtDocumentList *self)
     return;
 
   clear_rows (self);
+  g_clear_pointer (&self->documents_key, g_free);
   kt_document_list_update_header (self);
 
   if (self->library == NULL || self->contract_id <= 0)
@@ -420,15 +370,78 @@ kt_document_list_reload (KtDocumentList *self)
       return;
     }
 
-  for (guint i = 0; i < documents->len; i++)
-    add_row (self, document_row_new (self, g_ptr_array_index (documents, i)));
+  show_documents (self, documents);
+}
 
-  n_rows = self->rows->len;
-  kt_document_list_add_pending_rows (self);
-  if (self->rows->len == 0 && n_rows == 0)
-    add_row (self, placeholder_new (kt_document_list_can_attach (self)
-                                    ? _("No documents yet: drop files here or choose Attach")
-                                    : _("No documents")));
+static gint64
+row_document_id (GtkWidget *row)
+{
+  return KT_IS_DOCUMENT_ROW (row) ? kt_document_row_get_document (KT_DOCUMENT_ROW (row))->id : 0;
+}
+
+void
+kt_document_list_refresh (KtDocumentList *self)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  GtkWidget *focused = NULL;
+  KtListRefresh state;
+  gint64 focused_id = 0;
+  guint focused_index = 0;
+
+  g_return_if_fail (KT_IS_DOCUMENT_LIST (self));
+
+  if (self->rows == NULL || self->library == NULL || self->contract_id <= 0)
+    return;
+
+  documents = kt_store_list_documents (kt_document_list_get_store (self), self->contract_id, &error);
+  if (documents == NULL)
+    {
+      /* Locked for a moment: the next poll reads it */
+      if (!kt_list_refresh_should_skip (error))
+        kt_document_list_reload (self);
+      return;
+    }
+
+  /* Unchanged: nothing is rebuilt, so an open menu of a row stays open */
+  key = documents_key (self, documents);
+  if (g_strcmp0 (key, self->documents_key) == 0 &&
+      self->documents_attaching == kt_document_list_get_n_attaching (self))
+    return;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (kt_widget_has_focus_within (row))
+        {
+          focused = row;
+          focused_id = row_document_id (row);
+          focused_index = i;
+        }
+    }
+  kt_list_refresh_begin (&state, GTK_WIDGET (self), GTK_WIDGET (self), self->attach_button);
+
+  clear_rows (self);
+  kt_document_list_update_header (self);
+  show_documents (self, documents);
+
+  /* The focused document where it is now, else the row that took its
+   * place */
+  if (focused != NULL && self->rows->len > 0)
+    {
+      GtkWidget *row = NULL;
+
+      for (guint i = 0; row == NULL && i < self->rows->len; i++)
+        if (focused_id != 0 && row_document_id (g_ptr_array_index (self->rows, i)) == focused_id)
+          row = g_ptr_array_index (self->rows, i);
+      if (row == NULL)
+        row = g_ptr_array_index (self->rows, MIN (focused_index, self->rows->len - 1));
+      gtk_widget_grab_focus (row);
+    }
+
+  kt_list_refresh_end (&state);
 }
 
 void

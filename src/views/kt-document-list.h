@@ -33,6 +33,11 @@ void        kt_document_list_set_library  (KtDocumentList    *self,
 void        kt_document_list_set_contract (KtDocumentList    *self,
                                            gint64             contract_id);
 void        kt_document_list_reload       (KtDocumentList    *self);
+/* A colleague saved: reads the documents again; the rows are rebuilt only
+ * when a document changed, and the focused one keeps the focus (or its
+ * neighbour when it is gone). A file locked for a moment is skipped; the
+ * next poll reads it. Emits nothing. */
+void        kt_document_list_refresh      (KtDocumentList    *self);
 /* Opens @document_id as activating its row would; for search hits. */
 KtDocumentWindow *kt_document_list_open_document (KtDocumentList *self,
                                                   gint64          document_id);

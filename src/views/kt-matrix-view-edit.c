@@ -5,7 +5,9 @@
  *
  * A place by hand overrules the portfolio's own numbers for everyone who
  * opens the file, so it is never silent: it asks why, stores who and when,
- * and can be undone from the toast (and with Ctrl+Z).
+ * and can be undone from the toast (and with Ctrl+Z). Every write goes
+ * through kt_write_run (): it waits for a colleague's lock and offers to
+ * try again when the file is gone.
  */
 
 #define G_LOG_DOMAIN "Kontrakter"
@@ -16,6 +18,7 @@
 #include "kt-matrix-view-private.h"
 #include "kt-spin-row.h"
 #include "kt-undo-toast.h"
+#include "kt-write-retry.h"
 
 typedef struct {
   KtMatrixView *view;
@@ -101,29 +104,56 @@ reload (KtMatrixView *self)
     g_warning ("Could not reload the supplier matrix: %s", error->message);
 }
 
-static void
-undo_cb (gpointer data)
+static gboolean
+undo_write (gpointer   data,
+            GError   **error)
 {
   Undo *undo = data;
-  g_autoptr(GError) error = NULL;
-  gboolean done;
+  g_autoptr(KtScoreOverride) restore = NULL;
 
   if (undo->previous == NULL)
-    done = kt_store_delete_score_override (undo->store, undo->supplier_id, undo->version, &error);
-  else
-    {
-      g_autoptr(KtScoreOverride) restore = kt_score_override_copy (undo->previous);
+    return kt_store_delete_score_override (undo->store, undo->supplier_id, undo->version, error);
 
-      /* Over the override the change left, or anew where it deleted one */
-      restore->version = undo->version;
-      done = kt_store_set_score_override (undo->store, restore, &error);
-    }
+  /* Over the override the change left, or anew where it deleted one */
+  restore = kt_score_override_copy (undo->previous);
+  restore->version = undo->version;
+  return kt_store_set_score_override (undo->store, restore, error);
+}
 
-  if (!done)
+static void
+undo_done (gpointer      data,
+           const GError *error)
+{
+  Undo *undo = data;
+
+  if (error != NULL && !kt_write_error_was_shown (error))
     kt_dialog_show_error (GTK_WIDGET (undo->view), _("Could Not Undo"), error->message);
 
   if (undo->view->store == undo->store)
     reload (undo->view);
+}
+
+static Undo *
+undo_copy (const Undo *undo)
+{
+  Undo *copy = g_new0 (Undo, 1);
+
+  copy->view = g_object_ref (undo->view);
+  copy->store = g_object_ref (undo->store);
+  copy->supplier_id = undo->supplier_id;
+  copy->previous = undo->previous != NULL ? kt_score_override_copy (undo->previous) : NULL;
+  copy->version = undo->version;
+  return copy;
+}
+
+static void
+undo_cb (gpointer data)
+{
+  Undo *undo = undo_copy (data);
+
+  if (!kt_write_run (GTK_WIDGET (undo->view), undo_write, undo_done, undo,
+                     (GDestroyNotify) undo_free))
+    undo_free (undo);
 }
 
 static void
@@ -197,7 +227,7 @@ show_conflict (KtMatrixView *self,
 static void
 handle_error (KtMatrixView *self,
               const char   *heading,
-              GError       *error,
+              const GError *error,
               Retry        *retry)
 {
   if (g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_CONFLICT))
@@ -207,8 +237,120 @@ handle_error (KtMatrixView *self,
     }
 
   retry_free (retry);
-  kt_dialog_show_error (GTK_WIDGET (self), heading, error->message);
+  if (!kt_write_error_was_shown (error))
+    kt_dialog_show_error (GTK_WIDGET (self), heading, error->message);
   reload (self);
+}
+
+/* One placement, or a return to the computed place, on its way to the
+ * file. */
+typedef struct {
+  KtMatrixView    *view;
+  KtStore         *store;
+  gint64           supplier_id;
+  char            *name;
+  KtScoreOverride *override;   /* to store; NULL: back to the computed place */
+  KtScoreOverride *previous;   /* what it replaces, for the undo; NULL: none */
+} Placement;
+
+static Placement *
+placement_new (KtMatrixView *self,
+               gint64        supplier_id)
+{
+  const KtScoreOverride *current = find_override (self, supplier_id);
+  Placement *placement = g_new0 (Placement, 1);
+
+  placement->view = g_object_ref (self);
+  placement->store = g_object_ref (self->store);
+  placement->supplier_id = supplier_id;
+  placement->name = g_strdup (supplier_name (self, supplier_id));
+  placement->previous = current != NULL ? kt_score_override_copy (current) : NULL;
+  return placement;
+}
+
+static void
+placement_free (Placement *placement)
+{
+  g_clear_object (&placement->view);
+  g_clear_object (&placement->store);
+  g_free (placement->name);
+  g_clear_pointer (&placement->override, kt_score_override_free);
+  g_clear_pointer (&placement->previous, kt_score_override_free);
+  g_free (placement);
+}
+
+static gboolean
+placement_write (gpointer   data,
+                 GError   **error)
+{
+  Placement *placement = data;
+
+  if (placement->override != NULL)
+    return kt_store_set_score_override (placement->store, placement->override, error);
+
+  return kt_store_delete_score_override (placement->store, placement->supplier_id,
+                                         placement->previous->version, error);
+}
+
+static void
+placement_done (gpointer      data,
+                const GError *error)
+{
+  Placement *placement = data;
+  KtMatrixView *self = placement->view;
+  g_autofree char *message = NULL;
+
+  /* Another portfolio was opened while the write waited */
+  if (self->store != placement->store)
+    return;
+
+  if (error != NULL)
+    {
+      Retry *retry = g_new0 (Retry, 1);
+
+      retry->view = g_object_ref (self);
+      retry->supplier_id = placement->supplier_id;
+      if (placement->override != NULL)
+        {
+          retry->place = TRUE;
+          retry->importance = placement->override->importance;
+          retry->risk = placement->override->risk;
+          retry->reason = g_strdup (placement->override->reason);
+        }
+      handle_error (self,
+                    placement->override != NULL ? _("The Supplier Could Not Be Placed")
+                                                : _("The Computed Place Could Not Be Used"),
+                    error, retry);
+      return;
+    }
+
+  reload (self);
+  if (placement->override != NULL)
+    {
+      /* Translators: a toast after a supplier was placed by hand in the matrix */
+      message = g_strdup_printf (_("“%s” placed by hand"), placement->name);
+      show_undo (self, message, placement->supplier_id, placement->previous,
+                 placement->override->version);
+    }
+  else
+    {
+      /* Translators: a toast after a supplier placed by hand was given back
+       * the place its contracts give it */
+      message = g_strdup_printf (_("“%s” back in its computed place"), placement->name);
+      /* Undone by placing it anew, with the same numbers and reason */
+      show_undo (self, message, placement->supplier_id, placement->previous, 0);
+    }
+}
+
+/* Nothing happens while an earlier write of the view still waits for the
+ * file: that one is shown as waiting. */
+static void
+run_placement (KtMatrixView *self,
+               Placement    *placement)
+{
+  if (!kt_write_run (GTK_WIDGET (self), placement_write, placement_done, placement,
+                     (GDestroyNotify) placement_free))
+    placement_free (placement);
 }
 
 /* ---- Placing by hand -------------------------------------------------- */
@@ -220,37 +362,15 @@ save (KtMatrixView *self,
       guint         risk,
       const char   *reason)
 {
-  const KtScoreOverride *current = find_override (self, supplier_id);
-  g_autoptr(KtScoreOverride) previous = current != NULL ? kt_score_override_copy (current) : NULL;
-  g_autoptr(KtScoreOverride) override = kt_score_override_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup (supplier_name (self, supplier_id));
-  g_autofree char *message = NULL;
+  Placement *placement = placement_new (self, supplier_id);
 
-  override->supplier_id = supplier_id;
-  override->version = previous != NULL ? previous->version : 0;
-  override->importance = importance;
-  override->risk = risk;
-  override->reason = g_strdup (reason);
-
-  if (!kt_store_set_score_override (self->store, override, &error))
-    {
-      Retry *retry = g_new0 (Retry, 1);
-
-      retry->view = g_object_ref (self);
-      retry->supplier_id = supplier_id;
-      retry->place = TRUE;
-      retry->importance = importance;
-      retry->risk = risk;
-      retry->reason = g_strdup (reason);
-      handle_error (self, _("The Supplier Could Not Be Placed"), error, retry);
-      return;
-    }
-
-  reload (self);
-  /* Translators: a toast after a supplier was placed by hand in the matrix */
-  message = g_strdup_printf (_("“%s” placed by hand"), name);
-  show_undo (self, message, supplier_id, previous, override->version);
+  placement->override = kt_score_override_new ();
+  placement->override->supplier_id = supplier_id;
+  placement->override->version = placement->previous != NULL ? placement->previous->version : 0;
+  placement->override->importance = importance;
+  placement->override->risk = risk;
+  placement->override->reason = g_strdup (reason);
+  run_placement (self, placement);
 }
 
 static void
@@ -415,34 +535,10 @@ void
 kt_matrix_view_use_computed (KtMatrixView *self,
                              gint64        supplier_id)
 {
-  const KtScoreOverride *current;
-  g_autoptr(KtScoreOverride) previous = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
   g_return_if_fail (KT_IS_MATRIX_VIEW (self));
 
-  if (!kt_matrix_view_is_writable (self) || (current = find_override (self, supplier_id)) == NULL)
+  if (!kt_matrix_view_is_writable (self) || find_override (self, supplier_id) == NULL)
     return;
 
-  previous = kt_score_override_copy (current);
-  name = g_strdup (supplier_name (self, supplier_id));
-
-  if (!kt_store_delete_score_override (self->store, supplier_id, previous->version, &error))
-    {
-      Retry *retry = g_new0 (Retry, 1);
-
-      retry->view = g_object_ref (self);
-      retry->supplier_id = supplier_id;
-      handle_error (self, _("The Computed Place Could Not Be Used"), error, retry);
-      return;
-    }
-
-  reload (self);
-  /* Translators: a toast after a supplier placed by hand was given back
-   * the place its contracts give it */
-  message = g_strdup_printf (_("“%s” back in its computed place"), name);
-  /* Undone by placing it anew, with the same numbers and reason */
-  show_undo (self, message, supplier_id, previous, 0);
+  run_placement (self, placement_new (self, supplier_id));
 }

@@ -1,6 +1,6 @@
 /* kt-matrix-view-private.h — shared by kt-matrix-view.c, its table
- * (kt-matrix-view-table.c), its export (kt-matrix-view-export.c) and its
- * overrides (kt-matrix-view-edit.c)
+ * (kt-matrix-view-table.c), its export (kt-matrix-view-export.c), its
+ * overrides (kt-matrix-view-edit.c) and its refresh (kt-matrix-view-refresh.c)
  *
  * Copyright 2026 The Kontrakter authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -46,8 +46,15 @@ struct _KtMatrixView
   GPtrArray            *scores;       /* KtSupplierScore * of those */
   GListStore           *items;        /* KtSupplierScoreItem *: the table */
   GtkSingleSelection   *selection;
+  char                 *units_key;    /* the org units the filter bar has */
 };
 
+/* Reads the portfolio and shows it; a failure is shown in the view,
+ * except with @quiet_busy a file locked for a moment, which leaves the
+ * view as it was. */
+gboolean               kt_matrix_view_load            (KtMatrixView *self,
+                                                       gboolean      quiet_busy,
+                                                       GError      **error);
 /* Recomputes the scores from the filtered contracts and shows them. */
 void                   kt_matrix_view_recompute       (KtMatrixView *self);
 const KtSupplierScore *kt_matrix_view_find_score      (KtMatrixView *self,

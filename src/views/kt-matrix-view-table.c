@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "kt-format.h"
+#include "kt-list-refresh.h"
 #include "kt-matrix-view-private.h"
 #include "kt-supplier-score-item.h"
 
@@ -164,7 +165,41 @@ kt_matrix_view_table_init (KtMatrixView *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
-/* The selection keeps its supplier across a refill. */
+static gint64
+item_key (gpointer item)
+{
+  return kt_supplier_score_item_get_score (item)->supplier_id;
+}
+
+static gboolean
+same_override (const KtScoreOverride *a,
+               const KtScoreOverride *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->version == b->version && g_strcmp0 (a->reason, b->reason) == 0;
+}
+
+/* What a line of the table shows (and its tooltips). */
+static gboolean
+same_item (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  const KtSupplierScore *x = kt_supplier_score_item_get_score (KT_SUPPLIER_SCORE_ITEM ((gpointer) a));
+  const KtSupplierScore *y = kt_supplier_score_item_get_score (KT_SUPPLIER_SCORE_ITEM ((gpointer) b));
+
+  return g_strcmp0 (x->supplier_name, y->supplier_name) == 0 &&
+         x->segment == y->segment &&
+         x->importance == y->importance &&
+         x->risk == y->risk &&
+         x->annual_spend == y->annual_spend &&
+         x->n_contracts == y->n_contracts &&
+         same_override (x->override, y->override);
+}
+
+/* Only the lines that changed: the others keep their place, and the
+ * selection keeps its supplier. */
 void
 kt_matrix_view_table_fill (KtMatrixView *self)
 {
@@ -174,9 +209,9 @@ kt_matrix_view_table_fill (KtMatrixView *self)
   for (guint i = 0; self->scores != NULL && i < self->scores->len; i++)
     g_ptr_array_add (items, kt_supplier_score_item_new (g_ptr_array_index (self->scores, i)));
 
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
-  kt_matrix_view_table_select (self, selected);
+  kt_list_store_sync (self->items, items->pdata, items->len, item_key, same_item, NULL);
+  if (kt_matrix_view_table_selected (self) != selected)
+    kt_matrix_view_table_select (self, selected);
 }
 
 gint64

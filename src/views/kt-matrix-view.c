@@ -10,6 +10,7 @@
 
 #include "kt-contract-row.h"
 #include "kt-format.h"
+#include "kt-list-refresh.h"
 #include "kt-matrix-view-private.h"
 #include "kt-supplier-score-item.h"
 
@@ -219,6 +220,20 @@ clear (KtMatrixView *self)
   g_clear_pointer (&self->contracts, g_ptr_array_unref);
 }
 
+/* Refilling the drop-down would close it under the user's pointer: only
+ * when the units did change. */
+static void
+set_org_units (KtMatrixView *self,
+               GPtrArray    *units)
+{
+  if (units == NULL)
+    g_clear_pointer (&self->units_key, g_free);
+  else if (!kt_list_records_changed (&self->units_key, NULL, units))
+    return;
+
+  kt_portfolio_filter_bar_set_org_units (self->filter_bar, units);
+}
+
 static gboolean
 load (KtMatrixView  *self,
       GError       **error)
@@ -252,7 +267,7 @@ load (KtMatrixView  *self,
   /* Units may have been added or renamed; the filter bar refilters as it
    * is refilled, before the new rows are complete */
   self->loading = TRUE;
-  kt_portfolio_filter_bar_set_org_units (self->filter_bar, units);
+  set_org_units (self, units);
   self->loading = FALSE;
 
   return TRUE;
@@ -412,6 +427,7 @@ kt_matrix_view_dispose (GObject *object)
   clear (self);
   g_clear_pointer (&self->scores, g_ptr_array_unref);
   g_clear_pointer (&self->settings, kt_matrix_settings_free);
+  g_clear_pointer (&self->units_key, g_free);
 
   G_OBJECT_CLASS (kt_matrix_view_parent_class)->dispose (object);
 }
@@ -520,19 +536,18 @@ kt_matrix_view_set_store (KtMatrixView *self,
   gtk_revealer_set_reveal_child (self->panel_revealer, FALSE);
   self->loading = TRUE;
   kt_portfolio_filter_bar_reset (self->filter_bar);
-  kt_portfolio_filter_bar_set_org_units (self->filter_bar, NULL);
+  set_org_units (self, NULL);
   self->loading = FALSE;
 
   kt_matrix_view_reload (self, NULL);
 }
 
 gboolean
-kt_matrix_view_reload (KtMatrixView  *self,
-                       GError       **error)
+kt_matrix_view_load (KtMatrixView  *self,
+                     gboolean       quiet_busy,
+                     GError       **error)
 {
   GError *local_error = NULL;
-
-  g_return_val_if_fail (KT_IS_MATRIX_VIEW (self), FALSE);
 
   self->dirty = FALSE;
 
@@ -545,6 +560,11 @@ kt_matrix_view_reload (KtMatrixView  *self,
 
   if (!load (self, &local_error))
     {
+      if (quiet_busy && kt_list_refresh_should_skip (local_error))
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
       clear (self);
       kt_matrix_view_recompute (self);
       adw_status_page_set_title (self->empty_page, _("The Matrix Could Not Be Shown"));
@@ -558,6 +578,15 @@ kt_matrix_view_reload (KtMatrixView  *self,
   kt_matrix_view_recompute (self);
 
   return TRUE;
+}
+
+gboolean
+kt_matrix_view_reload (KtMatrixView  *self,
+                       GError       **error)
+{
+  g_return_val_if_fail (KT_IS_MATRIX_VIEW (self), FALSE);
+
+  return kt_matrix_view_load (self, FALSE, error);
 }
 
 void

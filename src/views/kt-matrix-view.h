@@ -36,5 +36,11 @@ gboolean   kt_matrix_view_reload     (KtMatrixView  *self,
                                       GError       **error);
 /* The portfolio changed: reload now if shown, else when next shown. */
 void       kt_matrix_view_invalidate (KtMatrixView  *self);
+/* A colleague saved: reads the portfolio again when shown (else when
+ * next shown), keeping the filters, the focused bubble, the table's
+ * selected supplier (or its neighbour when it left the matrix), the open
+ * details, the scroll position and the focus. A file locked for a moment
+ * is skipped; the next poll reads it. Emits nothing. */
+void       kt_matrix_view_refresh    (KtMatrixView  *self);
 
 G_END_DECLS

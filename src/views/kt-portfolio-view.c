@@ -11,27 +11,8 @@
 
 #include "kt-contract-row.h"
 #include "kt-format.h"
-#include "kt-portfolio-filter-bar.h"
-#include "kt-portfolio-view.h"
+#include "kt-portfolio-view-private.h"
 
-struct _KtPortfolioView
-{
-  GtkWidget           parent_instance;
-
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *search_entry;
-  KtPortfolioFilterBar *filter_bar;
-  GtkStack           *content_stack;
-  GtkColumnView      *column_view;
-  GtkWidget          *footer_separator;
-  GtkLabel           *summary_label;
-
-  KtStore            *store;
-  GListStore         *rows;
-  KtPortfolioFilter  *filter;
-  GtkFilterListModel *filter_model;
-  GtkSingleSelection *selection;
-};
 
 G_DEFINE_FINAL_TYPE (KtPortfolioView, kt_portfolio_view, GTK_TYPE_WIDGET)
 
@@ -84,8 +65,8 @@ static const ColumnInfo column_infos[] = {
   { KT_CONTRACT_COLUMN_NOTICE_DATE, N_("Notice Deadline"), "notice-date-text", FALSE, FALSE, 0 },
 };
 
-static gint64
-selected_id (KtPortfolioView *self)
+gint64
+kt_portfolio_view_selected_id (KtPortfolioView *self)
 {
   gpointer item = gtk_single_selection_get_selected_item (self->selection);
   const KtContract *contract;
@@ -287,9 +268,9 @@ add_columns (KtPortfolioView *self)
   gtk_column_view_sort_by_column (self->column_view, number_column, GTK_SORT_ASCENDING);
 }
 
-static void
-select_id (KtPortfolioView *self,
-           gint64           id)
+gboolean
+kt_portfolio_view_select_id (KtPortfolioView *self,
+                             gint64           id)
 {
   GListModel *model = gtk_single_selection_get_model (self->selection);
   guint n = g_list_model_get_n_items (model);
@@ -300,10 +281,13 @@ select_id (KtPortfolioView *self,
 
       if (kt_contract_row_get_contract (row)->id == id)
         {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
+          if (gtk_single_selection_get_selected (self->selection) != i)
+            gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
         }
     }
+
+  return FALSE;
 }
 
 /* The selection keeps its row through filtering while the row stays
@@ -364,6 +348,8 @@ kt_portfolio_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->rows);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->units_key, g_free);
+  g_clear_pointer (&self->refresh_error, g_free);
 
   G_OBJECT_CLASS (kt_portfolio_view_parent_class)->dispose (object);
 }
@@ -513,7 +499,8 @@ kt_portfolio_view_set_store (KtPortfolioView  *self,
 
   /* A different portfolio starts unfiltered */
   reset_filter_controls (self);
-  kt_portfolio_filter_bar_set_org_units (self->filter_bar, NULL);
+  kt_portfolio_view_set_org_units (self, NULL);
+  g_clear_pointer (&self->refresh_error, g_free);
 
   if (!kt_portfolio_view_reload (self, error))
     {
@@ -531,8 +518,8 @@ kt_portfolio_view_reload (KtPortfolioView  *self,
 {
   g_autoptr(GPtrArray) contracts = NULL;
   g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autofree gpointer *pdata = NULL;
-  g_autofree gpointer *rows = NULL;
   gsize n = 0;
   gint64 id;
 
@@ -541,35 +528,32 @@ kt_portfolio_view_reload (KtPortfolioView  *self,
   if (self->store == NULL)
     {
       g_list_store_remove_all (self->rows);
-      kt_portfolio_filter_bar_set_org_units (self->filter_bar, NULL);
+      kt_portfolio_view_set_org_units (self, NULL);
       return TRUE;
     }
 
+  /* Both read before anything changes: a failed read leaves the table as
+   * it was. */
+  if ((units = kt_store_list_org_units (self->store, error)) == NULL ||
+      (contracts = kt_store_list_contracts (self->store, error)) == NULL)
+    return FALSE;
+
   /* Units may have been added or renamed */
-  units = kt_store_list_org_units (self->store, error);
-  if (units == NULL)
-    return FALSE;
-  kt_portfolio_filter_bar_set_org_units (self->filter_bar, units);
+  kt_portfolio_view_set_org_units (self, units);
 
-  contracts = kt_store_list_contracts (self->store, error);
-  if (contracts == NULL)
-    return FALSE;
-
-  id = selected_id (self);
+  id = kt_portfolio_view_selected_id (self);
 
   /* The rows take over the contracts */
   pdata = g_ptr_array_steal (contracts, &n);
-  rows = g_new (gpointer, n + 1);
+  rows = g_ptr_array_new_full (n, g_object_unref);
   for (gsize i = 0; i < n; i++)
-    rows[i] = kt_contract_row_new (pdata[i], NULL);
-
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       rows, n);
-  for (gsize i = 0; i < n; i++)
-    g_object_unref (rows[i]);
+    g_ptr_array_add (rows, kt_contract_row_new (pdata[i], NULL));
+  /* Only what changed: the other rows keep their place, selection and
+   * focus */
+  kt_portfolio_view_sync_rows (self, rows);
 
   if (id != 0)
-    select_id (self, id);
+    kt_portfolio_view_select_id (self, id);
 
   return TRUE;
 }
@@ -600,5 +584,5 @@ kt_portfolio_view_select (KtPortfolioView *self,
 {
   g_return_if_fail (KT_IS_PORTFOLIO_VIEW (self));
 
-  select_id (self, id);
+  kt_portfolio_view_select_id (self, id);
 }

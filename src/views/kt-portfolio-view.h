@@ -25,6 +25,12 @@ gboolean   kt_portfolio_view_set_store    (KtPortfolioView  *self,
  * selected contract (by id) when it still exists. */
 gboolean   kt_portfolio_view_reload       (KtPortfolioView  *self,
                                            GError          **error);
+/* A colleague saved: reads the contracts again like _reload (), keeping
+ * also the scroll position and the keyboard focus; a contract that was
+ * deleted leaves the selection on its neighbour. A file locked for a
+ * moment is skipped (the next poll retries); other errors show in a
+ * toast, once. Emits nothing. */
+void       kt_portfolio_view_refresh      (KtPortfolioView  *self);
 /* Opens the search bar and puts the keyboard focus in it. */
 void       kt_portfolio_view_focus_search (KtPortfolioView  *self);
 /* Moves the keyboard focus to the table. */

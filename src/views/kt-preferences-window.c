@@ -10,35 +10,11 @@
 
 #include "kt-dialogs.h"
 #include "kt-money-row.h"
-#include "kt-preferences-window.h"
+#include "kt-preferences-window-private.h"
 #include "kt-spin-row.h"
 #include "kt-time-stamp.h"
+#include "kt-write-retry.h"
 
-struct _KtPreferencesWindow
-{
-  AdwPreferencesWindow  parent_instance;
-
-  GtkWidget            *shared_row;
-  GtkWidget            *decision_group;
-  GtkWidget            *lead_group;
-  GtkWidget            *buffer_row;
-  GtkWidget            *defaults_button;
-  GtkWidget            *save_button;
-  GtkWidget            *changed_label;
-  GtkWidget            *lead_rows[KT_PROCUREMENT_N_FORMS];
-  GtkWidget            *matrix_group;
-  GtkWidget            *importance_row;
-  GtkWidget            *risk_row;
-  GtkWidget            *spend_row;
-  GtkWidget            *notice_row;
-  GtkWidget            *matrix_changed_label;
-
-  KtStore              *store;
-  KtDeadlineSettings   *base;      /* as read, or the colleague's version after a conflict */
-  KtMatrixSettings     *matrix_base;
-  gboolean              setting;
-  gboolean              closing;
-};
 
 G_DEFINE_FINAL_TYPE (KtPreferencesWindow, kt_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -55,8 +31,8 @@ is_read_only (KtPreferencesWindow *self)
   return self->store == NULL || kt_store_is_read_only (self->store);
 }
 
-static KtDeadlineSettings *
-collect (KtPreferencesWindow *self)
+KtDeadlineSettings *
+kt_preferences_window_collect (KtPreferencesWindow *self)
 {
   KtDeadlineSettings *settings = kt_deadline_settings_copy (self->base);
 
@@ -69,10 +45,10 @@ collect (KtPreferencesWindow *self)
 
 /* The supplier matrix's thresholds and scales. FALSE (with the stored
  * amount kept) when the full spend is not an amount. */
-static gboolean
-collect_matrix (KtPreferencesWindow  *self,
-                KtMatrixSettings    **out,
-                GError              **error)
+gboolean
+kt_preferences_window_collect_matrix (KtPreferencesWindow  *self,
+                                      KtMatrixSettings    **out,
+                                      GError              **error)
 {
   KtMatrixSettings *settings = kt_matrix_settings_copy (self->matrix_base);
   gint64 spend;
@@ -99,20 +75,20 @@ matrix_equal_fields (const KtMatrixSettings *a,
          a->long_notice_months == b->long_notice_months;
 }
 
-static gboolean
-deadlines_dirty (KtPreferencesWindow *self)
+gboolean
+kt_preferences_window_deadlines_dirty (KtPreferencesWindow *self)
 {
   g_autoptr(KtDeadlineSettings) settings = NULL;
 
   if (self->base == NULL || is_read_only (self))
     return FALSE;
 
-  settings = collect (self);
+  settings = kt_preferences_window_collect (self);
   return !kt_deadline_settings_equal_fields (settings, self->base);
 }
 
-static gboolean
-matrix_dirty (KtPreferencesWindow *self)
+gboolean
+kt_preferences_window_matrix_dirty (KtPreferencesWindow *self)
 {
   g_autoptr(KtMatrixSettings) settings = NULL;
 
@@ -120,19 +96,19 @@ matrix_dirty (KtPreferencesWindow *self)
     return FALSE;
 
   /* Text that is no amount: Save says so */
-  if (!collect_matrix (self, &settings, NULL))
+  if (!kt_preferences_window_collect_matrix (self, &settings, NULL))
     return TRUE;
   return !matrix_equal_fields (settings, self->matrix_base);
 }
 
-static gboolean
-is_dirty (KtPreferencesWindow *self)
+gboolean
+kt_preferences_window_is_dirty (KtPreferencesWindow *self)
 {
-  return deadlines_dirty (self) || matrix_dirty (self);
+  return kt_preferences_window_deadlines_dirty (self) || kt_preferences_window_matrix_dirty (self);
 }
 
-static void
-update_state (KtPreferencesWindow *self)
+void
+kt_preferences_window_update_state (KtPreferencesWindow *self)
 {
   g_autoptr(KtDeadlineSettings) defaults = kt_deadline_settings_new ();
   g_autoptr(KtMatrixSettings) matrix_defaults = kt_matrix_settings_new ();
@@ -143,18 +119,21 @@ update_state (KtPreferencesWindow *self)
   if (self->base == NULL || self->matrix_base == NULL)
     return;
 
-  settings = collect (self);
-  matrix_valid = collect_matrix (self, &matrix, NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.save", is_dirty (self));
+  settings = kt_preferences_window_collect (self);
+  matrix_valid = kt_preferences_window_collect_matrix (self, &matrix, NULL);
+  /* Off while a save waits for the file. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.save",
+                                 kt_preferences_window_is_dirty (self) &&
+                                 !kt_write_is_pending (GTK_WIDGET (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.defaults",
                                  !is_read_only (self) &&
                                  (!kt_deadline_settings_equal_fields (settings, defaults) ||
                                   !matrix_valid || !matrix_equal_fields (matrix, matrix_defaults)));
 }
 
-static void
-show_values (KtPreferencesWindow      *self,
-             const KtDeadlineSettings *settings)
+void
+kt_preferences_window_show_values (KtPreferencesWindow      *self,
+                                   const KtDeadlineSettings *settings)
 {
   self->setting = TRUE;
   kt_spin_row_set_value (KT_SPIN_ROW (self->buffer_row), settings->decision_buffer_days);
@@ -163,9 +142,9 @@ show_values (KtPreferencesWindow      *self,
   self->setting = FALSE;
 }
 
-static void
-show_matrix_values (KtPreferencesWindow    *self,
-                    const KtMatrixSettings *settings)
+void
+kt_preferences_window_show_matrix_values (KtPreferencesWindow    *self,
+                                          const KtMatrixSettings *settings)
 {
   self->setting = TRUE;
   kt_spin_row_set_value (KT_SPIN_ROW (self->importance_row), settings->importance_threshold);
@@ -176,216 +155,52 @@ show_matrix_values (KtPreferencesWindow    *self,
 }
 
 /* Takes settings. */
-static void
-show_matrix_settings (KtPreferencesWindow *self,
-                      KtMatrixSettings    *settings)
+void
+kt_preferences_window_show_matrix_settings (KtPreferencesWindow *self,
+                                            KtMatrixSettings    *settings)
 {
   g_autofree char *changed = NULL;
 
   g_clear_pointer (&self->matrix_base, kt_matrix_settings_free);
   self->matrix_base = settings;
-  show_matrix_values (self, settings);
+  kt_preferences_window_show_matrix_values (self, settings);
 
   changed = kt_time_stamp_last_changed (settings->changed_by, settings->changed_at);
   gtk_label_set_text (GTK_LABEL (self->matrix_changed_label), changed != NULL ? changed : "");
   gtk_widget_set_visible (self->matrix_changed_label, changed != NULL);
 
-  update_state (self);
+  kt_preferences_window_update_state (self);
 }
 
 /* Takes settings. */
-static void
-show_settings (KtPreferencesWindow *self,
-               KtDeadlineSettings  *settings)
+void
+kt_preferences_window_show_settings (KtPreferencesWindow *self,
+                                     KtDeadlineSettings  *settings)
 {
   g_autofree char *changed = NULL;
 
   g_clear_pointer (&self->base, kt_deadline_settings_free);
   self->base = settings;
-  show_values (self, settings);
+  kt_preferences_window_show_values (self, settings);
 
   changed = kt_time_stamp_last_changed (settings->changed_by, settings->changed_at);
   gtk_label_set_text (GTK_LABEL (self->changed_label), changed != NULL ? changed : "");
   gtk_widget_set_visible (self->changed_label, changed != NULL);
 
-  update_state (self);
+  kt_preferences_window_update_state (self);
 }
 
 static void
 value_changed_cb (KtPreferencesWindow *self)
 {
   if (!self->setting)
-    update_state (self);
+    kt_preferences_window_update_state (self);
 }
 
-static void
-conflict_response_cb (AdwMessageDialog    *dialog,
-                      const char          *response,
-                      KtPreferencesWindow *self)
+void
+kt_preferences_window_emit_saved (KtPreferencesWindow *self)
 {
-  KtDeadlineSettings *latest = g_object_steal_data (G_OBJECT (dialog), "latest");
-  g_autoptr(KtDeadlineSettings) mine = NULL;
-
-  if (latest == NULL)
-    return;
-
-  mine = collect (self);
-  show_settings (self, latest);
-  /* Keep editing: the user's values, measured against the colleague's. */
-  if (g_strcmp0 (response, "reload") != 0)
-    {
-      show_values (self, mine);
-      update_state (self);
-    }
-}
-
-static void
-show_conflict (KtPreferencesWindow *self,
-               const char          *message)
-{
-  g_autoptr(GError) error = NULL;
-  KtDeadlineSettings *latest = kt_store_get_deadline_settings (self->store, &error);
-  GtkWidget *dialog;
-
-  if (latest == NULL)
-    {
-      kt_dialog_show_error (GTK_WIDGET (self), _("The Settings Could Not Be Saved"),
-                            error->message);
-      return;
-    }
-
-  dialog = kt_dialog_new_conflict (GTK_WIDGET (self), _("Someone Else Changed These Settings"),
-                                   message);
-  g_object_set_data_full (G_OBJECT (dialog), "latest", latest,
-                          (GDestroyNotify) kt_deadline_settings_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-matrix_conflict_response_cb (AdwMessageDialog    *dialog,
-                             const char          *response,
-                             KtPreferencesWindow *self)
-{
-  KtMatrixSettings *latest = g_object_steal_data (G_OBJECT (dialog), "latest");
-  g_autoptr(KtMatrixSettings) mine = NULL;
-
-  if (latest == NULL)
-    return;
-
-  collect_matrix (self, &mine, NULL);
-  show_matrix_settings (self, latest);
-  /* Keep editing: the user's values, measured against the colleague's. */
-  if (g_strcmp0 (response, "reload") != 0)
-    {
-      show_matrix_values (self, mine);
-      update_state (self);
-    }
-}
-
-static void
-show_matrix_conflict (KtPreferencesWindow *self,
-                      const char          *message)
-{
-  g_autoptr(GError) error = NULL;
-  KtMatrixSettings *latest = kt_store_get_matrix_settings (self->store, &error);
-  GtkWidget *dialog;
-
-  if (latest == NULL)
-    {
-      kt_dialog_show_error (GTK_WIDGET (self), _("The Settings Could Not Be Saved"),
-                            error->message);
-      return;
-    }
-
-  dialog = kt_dialog_new_conflict (GTK_WIDGET (self), _("Someone Else Changed These Settings"),
-                                   message);
-  g_object_set_data_full (G_OBJECT (dialog), "latest", latest,
-                          (GDestroyNotify) kt_matrix_settings_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (matrix_conflict_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static gboolean
-save_matrix (KtPreferencesWindow *self)
-{
-  g_autoptr(KtMatrixSettings) settings = NULL;
-  g_autoptr(GError) error = NULL;
-  KtMatrixSettings *saved;
-
-  if (!matrix_dirty (self))
-    return TRUE;
-
-  if (!collect_matrix (self, &settings, &error))
-    {
-      kt_dialog_show_error (GTK_WIDGET (self), _("The Settings Could Not Be Saved"),
-                            error->message);
-      gtk_widget_grab_focus (self->spend_row);
-      return FALSE;
-    }
-
-  if (!kt_store_set_matrix_settings (self->store, settings, &error))
-    {
-      if (g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_CONFLICT))
-        show_matrix_conflict (self, error->message);
-      else
-        kt_dialog_show_error (GTK_WIDGET (self), _("The Settings Could Not Be Saved"),
-                              error->message);
-      return FALSE;
-    }
-
-  /* Read back for who changed it when. */
-  saved = kt_store_get_matrix_settings (self->store, NULL);
-  show_matrix_settings (self, saved != NULL ? saved : g_steal_pointer (&settings));
-
-  return TRUE;
-}
-
-static gboolean
-save_deadlines (KtPreferencesWindow *self)
-{
-  g_autoptr(KtDeadlineSettings) settings = NULL;
-  g_autoptr(GError) error = NULL;
-  KtDeadlineSettings *saved;
-
-  if (!deadlines_dirty (self))
-    return TRUE;
-
-  settings = collect (self);
-  if (!kt_store_set_deadline_settings (self->store, settings, &error))
-    {
-      if (g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_CONFLICT))
-        show_conflict (self, error->message);
-      else
-        kt_dialog_show_error (GTK_WIDGET (self), _("The Settings Could Not Be Saved"),
-                              error->message);
-      return FALSE;
-    }
-
-  /* Read back for who changed it when. */
-  saved = kt_store_get_deadline_settings (self->store, NULL);
-  show_settings (self, saved != NULL ? saved : g_steal_pointer (&settings));
-
-  return TRUE;
-}
-
-/* The deadline terms and the matrix settings are two records: a failure
- * of the second leaves the first saved, and Save stays on for the rest. */
-static gboolean
-save (KtPreferencesWindow *self)
-{
-  gboolean deadlines, matrix, done;
-
-  if (!is_dirty (self))
-    return TRUE;
-
-  deadlines = deadlines_dirty (self);
-  matrix = matrix_dirty (self);
-  done = save_deadlines (self) && save_matrix (self);
-  if ((deadlines && !deadlines_dirty (self)) || (matrix && !matrix_dirty (self)))
-    g_signal_emit (self, signals[SAVED], 0);
-
-  return done;
+  g_signal_emit (self, signals[SAVED], 0);
 }
 
 static void
@@ -393,11 +208,10 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  KtPreferencesWindow *self = KT_PREFERENCES_WINDOW (widget);
+  /* Closing after a save that ends at once: kept until then. */
+  g_autoptr(KtPreferencesWindow) self = g_object_ref (KT_PREFERENCES_WINDOW (widget));
 
-  if (is_dirty (self) && save (self))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                      adw_toast_new (_("Settings saved")));
+  kt_preferences_window_save (self, FALSE);
 }
 
 static void
@@ -409,10 +223,10 @@ defaults_action (GtkWidget  *widget,
   g_autoptr(KtDeadlineSettings) defaults = kt_deadline_settings_new ();
   g_autoptr(KtMatrixSettings) matrix_defaults = kt_matrix_settings_new ();
 
-  show_values (self, defaults);
+  kt_preferences_window_show_values (self, defaults);
   if (gtk_widget_get_sensitive (self->matrix_group))
-    show_matrix_values (self, matrix_defaults);
-  update_state (self);
+    kt_preferences_window_show_matrix_values (self, matrix_defaults);
+  kt_preferences_window_update_state (self);
 }
 
 static void
@@ -420,9 +234,14 @@ close_response_cb (AdwMessageDialog    *dialog,
                    const char          *response,
                    KtPreferencesWindow *self)
 {
-  if (g_strcmp0 (response, "save") == 0 && !save (self))
-    return;
-  if (g_strcmp0 (response, "save") != 0 && g_strcmp0 (response, "discard") != 0)
+  g_autoptr(KtPreferencesWindow) alive = g_object_ref (self);
+
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      kt_preferences_window_save (self, TRUE);
+      return;
+    }
+  if (g_strcmp0 (response, "discard") != 0)
     return;
 
   self->closing = TRUE;
@@ -435,7 +254,7 @@ kt_preferences_window_close_request (GtkWindow *window)
   KtPreferencesWindow *self = KT_PREFERENCES_WINDOW (window);
   GtkWidget *dialog;
 
-  if (self->closing || !is_dirty (self))
+  if (self->closing || !kt_preferences_window_is_dirty (self))
     return GTK_WINDOW_CLASS (kt_preferences_window_parent_class)->close_request (window);
 
   dialog = adw_message_dialog_new (window, _("Save the Settings?"),
@@ -597,8 +416,8 @@ kt_preferences_window_new (GtkWindow *parent,
       gtk_widget_set_sensitive (self->matrix_group, FALSE);
     }
 
-  show_settings (self, settings);
-  show_matrix_settings (self, matrix);
+  kt_preferences_window_show_settings (self, settings);
+  kt_preferences_window_show_matrix_settings (self, matrix);
 
   return self;
 }

@@ -8,8 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "kt-list-refresh.h"
 #include "kt-search-hit-row.h"
-#include "kt-search-view.h"
+#include "kt-search-view-private.h"
 
 /* The worker's connection to the portfolio, opened read-only by the first
  * search and kept (opening runs a quick check of the file). Shared by
@@ -76,6 +77,7 @@ struct _KtSearchView
   KtDocumentIndexer *indexer;
   GCancellable      *cancellable;   /* cancelled on dispose */
   char              *searched;      /* the text of the last search started */
+  char              *shown;         /* the query whose hits are shown, or NULL */
   GStrv              words;         /* the words of the hits shown */
   gboolean           running;
   gboolean           again;         /* search again when the running one ends */
@@ -124,12 +126,61 @@ clear_list (KtSearchView *self)
     gtk_list_box_remove (self->list, child);
 }
 
+static void fill_list (KtSearchView *self,
+                       const char   *query,
+                       GPtrArray    *hits);
+
+/* The same query again (a colleague saved, the indexer finished): the
+ * rows change only if the hits did, and the focused hit and the scroll
+ * position stay. */
+static void
+update_hits (KtSearchView *self,
+             const char   *query,
+             GPtrArray    *hits)
+{
+  GtkListBoxRow *focused = kt_search_list_get_focused_row (self->list);
+  g_autoptr(KtSearchHit) focused_hit = NULL;
+  KtListRefresh state;
+  guint index = 0;
+
+  if (hits->len > 0 && kt_search_list_shows (self->list, hits) &&
+      g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
+    return;
+
+  if (focused != NULL)
+    {
+      focused_hit = kt_search_hit_copy (kt_search_hit_row_get_hit (KT_SEARCH_HIT_ROW (focused)));
+      index = gtk_list_box_row_get_index (focused);
+    }
+  kt_list_refresh_begin (&state, GTK_WIDGET (self), GTK_WIDGET (self->list), GTK_WIDGET (self->entry));
+
+  fill_list (self, query, hits);
+
+  if (focused_hit != NULL && hits->len > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (kt_search_list_find (self->list, focused_hit, index)));
+
+  kt_list_refresh_end (&state);
+}
+
 static void
 show_hits (KtSearchView *self,
            const char   *query,
            GPtrArray    *hits)
 {
+  if (g_strcmp0 (query, self->shown) == 0)
+    update_hits (self, query, hits);
+  else
+    fill_list (self, query, hits);
+}
+
+static void
+fill_list (KtSearchView *self,
+           const char   *query,
+           GPtrArray    *hits)
+{
   clear_list (self);
+  g_free (self->shown);
+  self->shown = g_strdup (query);
   g_clear_pointer (&self->words, g_strfreev);
   self->words = kt_search_query_words (query);
 
@@ -156,6 +207,7 @@ show_error (KtSearchView *self,
             const char   *message)
 {
   clear_list (self);
+  g_clear_pointer (&self->shown, g_free);
   adw_status_page_set_title (self->empty_page, _("Search Failed"));
   adw_status_page_set_description (self->empty_page, message);
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -188,6 +240,10 @@ search_done_cb (GObject      *source,
       return;
     }
 
+  /* The hits shown stay while a colleague's save holds the file for a
+   * moment: the next refresh searches again */
+  if (hits == NULL && kt_list_refresh_should_skip (error) && g_strcmp0 (job->query, self->shown) == 0)
+    return;
   if (hits == NULL)
     show_error (self, error->message);
   else
@@ -214,6 +270,7 @@ start_search (KtSearchView *self)
   if (*query == '\0' || self->searcher == NULL)
     {
       clear_list (self);
+      g_clear_pointer (&self->shown, g_free);
       gtk_stack_set_visible_child_name (self->stack, "start");
       return;
     }
@@ -372,6 +429,7 @@ kt_search_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->searched, g_free);
+  g_clear_pointer (&self->shown, g_free);
   g_clear_pointer (&self->words, g_strfreev);
 
   G_OBJECT_CLASS (kt_search_view_parent_class)->dispose (object);
@@ -447,6 +505,7 @@ kt_search_view_set_store (KtSearchView *self,
 
   /* Its path only: the store itself is the main thread's */
   g_clear_pointer (&self->searcher, searcher_unref);
+  g_clear_pointer (&self->shown, g_free);
   if (store != NULL)
     self->searcher = searcher_new (kt_store_get_path (store));
   start_search (self);
@@ -493,4 +552,21 @@ kt_search_view_focus_entry (KtSearchView *self)
   g_return_if_fail (KT_IS_SEARCH_VIEW (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+void
+kt_search_view_refresh (KtSearchView *self)
+{
+  g_return_if_fail (KT_IS_SEARCH_VIEW (self));
+
+  /* Nothing searched, nothing to show again; when hidden, showing it
+   * searches again (map) */
+  if (self->searched == NULL || *self->searched == '\0' ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  if (self->running)
+    self->again = TRUE;
+  else
+    start_search (self);
 }

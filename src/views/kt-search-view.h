@@ -32,5 +32,10 @@ void        kt_search_view_set_indexer  (KtSearchView      *self,
 void        kt_search_view_set_text     (KtSearchView      *self,
                                          const char        *text);
 void        kt_search_view_focus_entry  (KtSearchView      *self);
+/* A colleague saved: searches again for the current query, if there is
+ * one and the view is shown (showing it searches again anyway). The hits
+ * change only if they differ; the focused hit and the scroll position
+ * stay; a file locked for a moment keeps the hits shown. Emits nothing. */
+void        kt_search_view_refresh      (KtSearchView      *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "kt-contract.h"
 #include "kt-format.h"
+#include "kt-list-refresh.h"
 #include "kt-supplier-item.h"
 #include "kt-supplier-list.h"
 
@@ -90,6 +91,26 @@ search_changed_cb (KtSupplierList *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   self->selecting = FALSE;
   show_selected (self);
+}
+
+/* Old and new items, for kt_list_diff (). */
+typedef struct {
+  GPtrArray *old;
+  GPtrArray *new;
+} Lines;
+
+static gboolean
+same_item (guint    old_position,
+           guint    new_position,
+           gpointer user_data)
+{
+  Lines *lines = user_data;
+  KtSupplierItem *x = g_ptr_array_index (lines->old, old_position);
+  KtSupplierItem *y = g_ptr_array_index (lines->new, new_position);
+
+  return kt_supplier_item_get_id (x) == kt_supplier_item_get_id (y) &&
+         g_str_equal (kt_supplier_item_get_name (x), kt_supplier_item_get_name (y)) &&
+         g_str_equal (kt_supplier_item_get_details (x), kt_supplier_item_get_details (y));
 }
 
 static void
@@ -259,10 +280,23 @@ kt_supplier_list_set_suppliers (KtSupplierList *self,
       g_ptr_array_add (items, kt_supplier_item_new (s, n));
     }
 
-  self->selecting = TRUE;
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
-  self->selecting = FALSE;
+  /* Only the rows that differ change: a colleague's save leaves the others,
+   * their selection and their focus where they are. */
+  {
+    guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+    g_autoptr(GPtrArray) old = g_ptr_array_new_full (n_old, g_object_unref);
+    Lines lines = { old, items };
+    guint position, removed, added;
+
+    for (guint i = 0; i < n_old; i++)
+      g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->items), i));
+    kt_list_diff (old->len, items->len, same_item, &lines, &position, &removed, &added);
+
+    self->selecting = TRUE;
+    if (removed > 0 || added > 0)
+      g_list_store_splice (self->items, position, removed, items->pdata + position, added);
+    self->selecting = FALSE;
+  }
   show_selected (self);
 }
 

@@ -11,34 +11,13 @@
 #include "kt-dialogs.h"
 #include "kt-supplier-editor.h"
 #include "kt-supplier-list.h"
-#include "kt-suppliers-view.h"
+#include "kt-suppliers-view-private.h"
 #include "kt-validation.h"
+#include "kt-write-retry.h"
 
 /* What the user asked for while the supplier being edited had unsaved
  * changes, done once they agree to discard them. */
 #define PENDING_NEW (-1)
-
-struct _KtSuppliersView
-{
-  GtkWidget   parent_instance;
-
-  GtkWidget  *leaflet;
-  GtkWidget  *list;
-  GtkWidget  *editor_box;
-  GtkWidget  *back_button;
-  GtkWidget  *title_label;
-  GtkWidget  *save_button;
-  GtkWidget  *revert_button;
-  GtkWidget  *delete_button;
-  GtkWidget  *read_only_label;
-  GtkWidget  *editor_stack;
-  GtkWidget  *editor;
-
-  KtStore    *store;
-  GPtrArray  *contracts;   /* every live KtContract, for counts and lists */
-  KtSupplier *base;        /* as loaded or saved; NULL when none is shown */
-  gboolean    can_save;
-};
 
 G_DEFINE_FINAL_TYPE (KtSuppliersView, kt_suppliers_view, GTK_TYPE_WIDGET)
 
@@ -49,8 +28,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static gboolean
-is_read_only (KtSuppliersView *self)
+gboolean
+kt_suppliers_view_is_read_only (KtSuppliersView *self)
 {
   return self->store == NULL || kt_store_is_read_only (self->store);
 }
@@ -88,12 +67,12 @@ supplier_equal (const KtSupplier *a,
   return TRUE;
 }
 
-static gboolean
-is_dirty (KtSuppliersView *self)
+gboolean
+kt_suppliers_view_is_dirty (KtSuppliersView *self)
 {
   g_autoptr(KtSupplier) record = NULL;
 
-  if (self->base == NULL || is_read_only (self))
+  if (self->base == NULL || kt_suppliers_view_is_read_only (self))
     return FALSE;
 
   record = kt_supplier_editor_get_supplier (KT_SUPPLIER_EDITOR (self->editor), self->base);
@@ -102,12 +81,14 @@ is_dirty (KtSuppliersView *self)
   return !supplier_equal (record, self->base);
 }
 
-static void
-update_state (KtSuppliersView *self)
+void
+kt_suppliers_view_update_state (KtSuppliersView *self)
 {
   g_autoptr(KtSupplier) record = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  gboolean read_only = is_read_only (self);
+  gboolean read_only = kt_suppliers_view_is_read_only (self);
+  gboolean writing = kt_write_is_pending (GTK_WIDGET (self));
+  gboolean stored = self->base != NULL && self->base->id != 0;
   gboolean dirty = FALSE;
 
   self->can_save = FALSE;
@@ -118,19 +99,22 @@ update_state (KtSuppliersView *self)
       problems = kt_supplier_validate (record);
       dirty = !supplier_equal (record, self->base);
       kt_supplier_editor_show_problems (KT_SUPPLIER_EDITOR (self->editor), problems);
-      self->can_save = !read_only && dirty && problems->len == 0;
+      self->can_save = !read_only && !writing && dirty && problems->len == 0;
     }
 
+  /* While a save waits for the file, the form stays as it is. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "suppliers.save", self->can_save);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "suppliers.revert",
-                                 !read_only && dirty && self->base != NULL && self->base->id != 0);
+                                 !read_only && !writing && dirty && stored);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "suppliers.delete",
-                                 !read_only && self->base != NULL && self->base->id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "suppliers.add", !read_only);
+                                 !read_only && !writing && stored);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "suppliers.add", !read_only && !writing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "suppliers.history", stored);
 
   gtk_widget_set_visible (self->save_button, !read_only && self->base != NULL);
   gtk_widget_set_visible (self->revert_button, !read_only && self->base != NULL);
   gtk_widget_set_visible (self->delete_button, !read_only && self->base != NULL);
+  gtk_widget_set_visible (self->history_button, self->base != NULL);
 }
 
 static void
@@ -157,13 +141,13 @@ contracts_of (KtSuppliersView *self,
   return mine;
 }
 
-/* Takes supplier; NULL shows the empty state. */
-static void
-show_supplier (KtSuppliersView *self,
-               KtSupplier      *supplier)
+void
+kt_suppliers_view_show_record (KtSuppliersView *self,
+                               KtSupplier      *supplier)
 {
   g_clear_pointer (&self->base, kt_supplier_free);
   self->base = supplier;
+  kt_suppliers_view_set_note (self, NULL);
 
   if (supplier == NULL)
     {
@@ -175,19 +159,20 @@ show_supplier (KtSuppliersView *self,
       g_autoptr(GPtrArray) mine = supplier->id != 0 ? contracts_of (self, supplier->id) : NULL;
 
       kt_supplier_editor_set_supplier (KT_SUPPLIER_EDITOR (self->editor), supplier, mine);
-      kt_supplier_editor_set_editable (KT_SUPPLIER_EDITOR (self->editor), !is_read_only (self));
+      kt_supplier_editor_set_editable (KT_SUPPLIER_EDITOR (self->editor),
+                                       !kt_suppliers_view_is_read_only (self));
       gtk_label_set_text (GTK_LABEL (self->title_label),
                           supplier->id != 0 && supplier->name != NULL
                           ? supplier->name : _("New Supplier"));
       gtk_stack_set_visible_child_name (GTK_STACK (self->editor_stack), "editor");
     }
 
-  update_state (self);
+  kt_suppliers_view_update_state (self);
 }
 
-static void
-load_supplier (KtSuppliersView *self,
-               gint64           id)
+void
+kt_suppliers_view_load (KtSuppliersView *self,
+                        gint64           id)
 {
   g_autoptr(GError) error = NULL;
   KtSupplier *supplier = kt_store_get_supplier (self->store, id, &error);
@@ -196,12 +181,12 @@ load_supplier (KtSuppliersView *self,
     {
       kt_dialog_show_error (GTK_WIDGET (self), _("The Supplier Could Not Be Opened"),
                             error->message);
-      show_supplier (self, NULL);
+      kt_suppliers_view_show_record (self, NULL);
       select_id (self, 0);
       return;
     }
 
-  show_supplier (self, supplier);
+  kt_suppliers_view_show_record (self, supplier);
   select_id (self, id);
   adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -210,7 +195,7 @@ static void
 start_new (KtSuppliersView *self)
 {
   select_id (self, 0);
-  show_supplier (self, kt_supplier_new ());
+  kt_suppliers_view_show_record (self, kt_supplier_new ());
   adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
   kt_supplier_editor_focus_name (KT_SUPPLIER_EDITOR (self->editor));
 }
@@ -222,7 +207,7 @@ do_pending (KtSuppliersView *self,
   if (pending == PENDING_NEW)
     start_new (self);
   else
-    load_supplier (self, pending);
+    kt_suppliers_view_load (self, pending);
 }
 
 static void
@@ -244,7 +229,15 @@ leave_current (KtSuppliersView *self,
   GtkWidget *dialog;
   gint64 *data;
 
-  if (!is_dirty (self))
+  /* A save waiting for the file finishes first: going elsewhere now would
+   * save what the form no longer shows. */
+  if (kt_write_is_pending (GTK_WIDGET (self)))
+    {
+      select_id (self, self->base != NULL ? self->base->id : 0);
+      return;
+    }
+
+  if (!kt_suppliers_view_is_dirty (self))
     {
       do_pending (self, pending);
       return;
@@ -285,39 +278,40 @@ supplier_chosen_cb (KtSuppliersView *self,
   leave_current (self, id);
 }
 
-static void
-refresh_list (KtSuppliersView *self)
+gboolean
+kt_suppliers_view_read_list (KtSuppliersView  *self,
+                             GError          **error)
 {
   g_autoptr(GPtrArray) suppliers = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->contracts, g_ptr_array_unref);
+  g_autoptr(GPtrArray) contracts = NULL;
 
   if (self->store == NULL)
     {
+      g_clear_pointer (&self->contracts, g_ptr_array_unref);
       kt_supplier_list_set_suppliers (KT_SUPPLIER_LIST (self->list), NULL, NULL);
-      return;
+      return TRUE;
     }
 
-  self->contracts = kt_store_list_contracts (self->store, &error);
-  if (self->contracts == NULL)
-    {
-      g_warning ("Could not count the contracts of the suppliers: %s", error->message);
-      g_clear_error (&error);
-    }
-
-  suppliers = kt_store_list_suppliers (self->store, &error);
+  suppliers = kt_store_list_suppliers (self->store, error);
   if (suppliers == NULL)
-    kt_dialog_show_error (GTK_WIDGET (self), _("The Suppliers Could Not Be Read"),
-                          error->message);
+    return FALSE;
 
+  /* For the counts, and each supplier's contracts in the editor. */
+  contracts = kt_store_list_contracts (self->store, error);
+  if (contracts == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->contracts, g_ptr_array_unref);
+  self->contracts = g_steal_pointer (&contracts);
   kt_supplier_list_set_suppliers (KT_SUPPLIER_LIST (self->list), suppliers, self->contracts);
+
+  return TRUE;
 }
 
 static void
 editor_changed_cb (KtSuppliersView *self)
 {
-  update_state (self);
+  kt_suppliers_view_update_state (self);
 }
 
 static void
@@ -334,158 +328,20 @@ back_clicked_cb (KtSuppliersView *self)
 }
 
 static void
-conflict_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      KtSuppliersView  *self)
-{
-  KtSupplier *latest = g_object_steal_data (G_OBJECT (dialog), "latest");
-
-  if (latest == NULL)
-    return;
-
-  if (g_strcmp0 (response, "reload") == 0)
-    {
-      show_supplier (self, latest);
-      return;
-    }
-
-  /* Keep editing: the form stays, measured against the colleague's version,
-   * so saving again is a decision taken knowing about their change. */
-  g_clear_pointer (&self->base, kt_supplier_free);
-  self->base = latest;
-  update_state (self);
-}
-
-static void
-show_conflict (KtSuppliersView *self,
-               const char      *message)
-{
-  g_autoptr(GError) error = NULL;
-  KtSupplier *latest = kt_store_get_supplier (self->store, self->base->id, &error);
-  GtkWidget *dialog;
-
-  if (latest == NULL)
-    {
-      kt_dialog_show_error (GTK_WIDGET (self), _("The Supplier Could Not Be Saved"),
-                            error->message);
-      return;
-    }
-
-  dialog = kt_dialog_new_conflict (GTK_WIDGET (self), _("Someone Else Changed This Supplier"),
-                                   message);
-  g_object_set_data_full (G_OBJECT (dialog), "latest", latest,
-                          (GDestroyNotify) kt_supplier_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  KtSuppliersView *self = KT_SUPPLIERS_VIEW (widget);
-  g_autoptr(KtSupplier) record = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-  gint64 id;
-
-  update_state (self);
-  if (!self->can_save)
-    return;
-
-  /* Checked again here: nothing invalid reaches the file, whatever the
-   * state of the button. */
-  record = kt_supplier_editor_get_supplier (KT_SUPPLIER_EDITOR (self->editor), self->base);
-  problems = kt_supplier_validate (record);
-  if (problems->len > 0)
-    return;
-
-  if (record->id == 0)
-    ok = kt_store_insert_supplier (self->store, record, &error);
-  else
-    ok = kt_store_update_supplier (self->store, record, &error);
-
-  if (!ok)
-    {
-      if (g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_CONFLICT))
-        show_conflict (self, error->message);
-      else
-        kt_dialog_show_error (GTK_WIDGET (self), _("The Supplier Could Not Be Saved"),
-                              error->message);
-      return;
-    }
-
-  id = record->id;
-  refresh_list (self);
-  load_supplier (self, id);
-}
-
-static void
 revert_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   KtSuppliersView *self = KT_SUPPLIERS_VIEW (widget);
+  KtSupplier *latest;
 
-  if (self->base != NULL)
-    show_supplier (self, kt_supplier_copy (self->base));
-}
-
-static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    KtSuppliersView  *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0 || self->base == NULL || self->base->id == 0)
+  if (self->base == NULL || self->base->id == 0)
     return;
 
-  if (!kt_store_delete_supplier (self->store, self->base->id, self->base->version, &error))
-    {
-      if (g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_CONFLICT))
-        show_conflict (self, error->message);
-      else
-        kt_dialog_show_error (GTK_WIDGET (self), _("The Supplier Could Not Be Deleted"),
-                              error->message);
-      return;
-    }
-
-  show_supplier (self, NULL);
-  refresh_list (self);
-  adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  KtSuppliersView *self = KT_SUPPLIERS_VIEW (widget);
-  GtkWidget *dialog;
-
-  if (self->base == NULL || self->base->id == 0 || is_read_only (self))
-    return;
-
-  /* Unlike a contract, a deleted supplier cannot be brought back. */
-  dialog = adw_message_dialog_new (kt_dialog_parent_for (GTK_WIDGET (self)),
-                                   _("Delete Supplier?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” and its contact persons will be removed from the "
-                                    "portfolio. This cannot be undone."),
-                                  self->base->name != NULL ? self->base->name : "");
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* The version in the file: a colleague's change announced in the note
+   * is what the user goes back to. */
+  latest = kt_store_get_supplier (self->store, self->base->id, NULL);
+  kt_suppliers_view_show_record (self, latest != NULL ? latest : kt_supplier_copy (self->base));
 }
 
 static void
@@ -495,12 +351,12 @@ add_action (GtkWidget  *widget,
 {
   KtSuppliersView *self = KT_SUPPLIERS_VIEW (widget);
 
-  if (!is_read_only (self))
+  if (!kt_suppliers_view_is_read_only (self))
     leave_current (self, PENDING_NEW);
 }
 
-static void
-show_store_state (KtSuppliersView *self)
+void
+kt_suppliers_view_show_store_state (KtSuppliersView *self)
 {
   gboolean read_only = self->store != NULL && kt_store_is_read_only (self->store);
 
@@ -526,6 +382,7 @@ kt_suppliers_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->contracts, g_ptr_array_unref);
   g_clear_pointer (&self->base, kt_supplier_free);
+  g_clear_weak_pointer (&self->history);
 
   G_OBJECT_CLASS (kt_suppliers_view_parent_class)->dispose (object);
 }
@@ -556,14 +413,16 @@ kt_suppliers_view_class_init (KtSuppliersViewClass *klass)
   BIND (save_button);
   BIND (revert_button);
   BIND (delete_button);
+  BIND (history_button);
   BIND (read_only_label);
+  BIND (note_revealer);
+  BIND (note_label);
   BIND (editor_stack);
   BIND (editor);
 #undef BIND
 
-  gtk_widget_class_install_action (widget_class, "suppliers.save", NULL, save_action);
+  kt_suppliers_view_class_add_writes (widget_class);
   gtk_widget_class_install_action (widget_class, "suppliers.revert", NULL, revert_action);
-  gtk_widget_class_install_action (widget_class, "suppliers.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "suppliers.add", NULL, add_action);
 
   /* Application accelerators do not reach widget actions. */
@@ -586,7 +445,7 @@ kt_suppliers_view_init (KtSuppliersView *self)
   g_object_bind_property (self->leaflet, "folded", self->back_button, "visible",
                           G_BINDING_SYNC_CREATE);
 
-  update_state (self);
+  kt_suppliers_view_update_state (self);
 }
 
 KtSuppliersView *
@@ -599,6 +458,7 @@ void
 kt_suppliers_view_set_store (KtSuppliersView *self,
                              KtStore         *store)
 {
+  g_autoptr(GError) error = NULL;
   gint64 first;
 
   g_return_if_fail (KT_IS_SUPPLIERS_VIEW (self));
@@ -609,9 +469,14 @@ kt_suppliers_view_set_store (KtSuppliersView *self,
 
   /* Another portfolio: nothing of the old one may stay in the editor. */
   g_clear_pointer (&self->base, kt_supplier_free);
-  show_store_state (self);
-  refresh_list (self);
-  show_supplier (self, NULL);
+  kt_suppliers_view_show_store_state (self);
+  if (!kt_suppliers_view_read_list (self, &error))
+    {
+      kt_supplier_list_set_suppliers (KT_SUPPLIER_LIST (self->list), NULL, NULL);
+      kt_dialog_show_error (GTK_WIDGET (self), _("The Suppliers Could Not Be Read"),
+                            error->message);
+    }
+  kt_suppliers_view_show_record (self, NULL);
 
   first = kt_supplier_list_get_first_id (KT_SUPPLIER_LIST (self->list));
   if (first != 0)
@@ -620,7 +485,7 @@ kt_suppliers_view_set_store (KtSuppliersView *self,
 
       if (supplier != NULL)
         {
-          show_supplier (self, supplier);
+          kt_suppliers_view_show_record (self, supplier);
           select_id (self, first);
         }
     }
@@ -631,26 +496,7 @@ kt_suppliers_view_reload (KtSuppliersView *self)
 {
   g_return_if_fail (KT_IS_SUPPLIERS_VIEW (self));
 
-  show_store_state (self);
-  refresh_list (self);
-
-  if (self->base == NULL || self->base->id == 0)
-    return;
-
-  if (is_dirty (self))
-    {
-      select_id (self, self->base->id);
-      return;
-    }
-
-  {
-    g_autoptr(KtSupplier) fresh = kt_store_get_supplier (self->store, self->base->id, NULL);
-
-    /* Deleted elsewhere: show nothing rather than a ghost. */
-    show_supplier (self, g_steal_pointer (&fresh));
-    if (self->base != NULL)
-      select_id (self, self->base->id);
-  }
+  kt_suppliers_view_refresh (self);
 }
 
 gboolean
@@ -658,7 +504,7 @@ kt_suppliers_view_has_unsaved_changes (KtSuppliersView *self)
 {
   g_return_val_if_fail (KT_IS_SUPPLIERS_VIEW (self), FALSE);
 
-  return is_dirty (self);
+  return kt_suppliers_view_is_dirty (self);
 }
 
 gboolean
@@ -674,9 +520,9 @@ kt_suppliers_view_show_supplier (KtSuppliersView *self,
       adw_leaflet_navigate (ADW_LEAFLET (self->leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
       return TRUE;
     }
-  if (is_dirty (self))
+  if (kt_suppliers_view_is_dirty (self))
     return FALSE;
 
-  load_supplier (self, id);
+  kt_suppliers_view_load (self, id);
   return self->base != NULL && self->base->id == id;
 }

@@ -16,7 +16,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KtSuppliersView, kt_suppliers_view, KT, SUPPLIERS_VIEW, GtkWidget)
 
 /* A searchable list of suppliers beside an editor for the chosen one: name,
- * CVR, address, contact persons, notes, and the supplier's contracts.
+ * CVR, address, contact persons, notes, and the supplier's contracts, with
+ * a History button (kt-history-window.h). Saves and deletes wait for a file
+ * locked by a colleague and keep the edit when the file fails
+ * (kt-write-retry.h); a save that lost a race with a colleague opens the
+ * merge dialog, theirs or mine per field (kt-merge-dialog.h).
  *
  * Signals:
  *   "contract-activated" (gint64 id)  one of the supplier's contracts was
@@ -24,8 +28,16 @@ G_DECLARE_FINAL_TYPE (KtSuppliersView, kt_suppliers_view, KT, SUPPLIERS_VIEW, Gt
 KtSuppliersView *kt_suppliers_view_new       (void);
 void             kt_suppliers_view_set_store (KtSuppliersView *self,
                                               KtStore         *store);
-/* Reads the suppliers again (after a change elsewhere); the supplier being
- * edited keeps the user's unsaved changes. */
+/* Reads the suppliers again (after a colleague's save or a change
+ * elsewhere in the window) keeping the selected supplier, the list's
+ * scroll position, the search text and the focus. The supplier in the
+ * editor: without unsaved changes a newer version is shown; with them the
+ * edit stays and a note says who changed the supplier when (saving then
+ * offers to merge); deleted meanwhile: shown as deleted, or left when not
+ * edited. A file locked for a moment is skipped silently (the next poll
+ * reads it again). */
+void             kt_suppliers_view_refresh   (KtSuppliersView *self);
+/* The same as kt_suppliers_view_refresh (). */
 void             kt_suppliers_view_reload    (KtSuppliersView *self);
 /* Whether the supplier in the editor has changes that are not saved (for
  * the window to ask before it closes). */

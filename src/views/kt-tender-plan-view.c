@@ -12,23 +12,8 @@
 #include "kt-csv.h"
 #include "kt-dialogs.h"
 #include "kt-format.h"
-#include "kt-tender-plan.h"
-#include "kt-tender-plan-view.h"
-
-/* One line of the table: a quarter's header or a contract. */
-#define KT_TYPE_TENDER_PLAN_ITEM (kt_tender_plan_item_get_type ())
-G_DECLARE_FINAL_TYPE (KtTenderPlanItem, kt_tender_plan_item, KT, TENDER_PLAN_ITEM, GObject)
-
-struct _KtTenderPlanItem
-{
-  GObject                parent_instance;
-
-  const KtTenderPlanRow *row;     /* NULL for a header; in @rows */
-  GPtrArray             *rows;    /* kept alive while GTK still holds the item */
-  int                    year;
-  guint                  quarter;
-  guint                  count;   /* header: contracts in the quarter */
-};
+#include "kt-list-refresh.h"
+#include "kt-tender-plan-view-private.h"
 
 G_DEFINE_FINAL_TYPE (KtTenderPlanItem, kt_tender_plan_item, G_TYPE_OBJECT)
 
@@ -51,20 +36,6 @@ kt_tender_plan_item_init (KtTenderPlanItem *self)
 {
 }
 
-struct _KtTenderPlanView
-{
-  GtkWidget       parent_instance;
-
-  GtkStack       *content_stack;
-  GtkColumnView  *column_view;
-  GtkWidget      *footer_separator;
-  GtkLabel       *summary_label;
-
-  KtStore        *store;
-  GPtrArray      *rows;      /* KtTenderPlanRow */
-  GListStore     *items;
-  gboolean        dirty;
-};
 
 G_DEFINE_FINAL_TYPE (KtTenderPlanView, kt_tender_plan_view, GTK_TYPE_WIDGET)
 
@@ -264,8 +235,7 @@ show_rows (KtTenderPlanView *self)
       g_ptr_array_add (items, item);
     }
 
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  kt_tender_plan_view_store_items (self, items);
 
   if (late > 0)
     /* Translators: the summary below the tender plan */
@@ -286,38 +256,59 @@ show_rows (KtTenderPlanView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tender-plan.export", self->rows->len > 0);
 }
 
-static void
-reload (KtTenderPlanView *self)
+/* A new array of KtTenderPlanRow, or NULL with @error. */
+GPtrArray *
+kt_tender_plan_view_load (KtTenderPlanView  *self,
+                          GError           **error)
 {
   g_autoptr(GPtrArray) contracts = NULL;
   g_autoptr(KtDeadlineSettings) settings = NULL;
+  g_autoptr(GError) settings_error = NULL;
+
+  contracts = kt_store_list_contracts (self->store, error);
+  if (contracts == NULL)
+    return NULL;
+
+  /* The defaults are better than no plan at all — but a moment's lock is
+   * no reason to show the wrong one. */
+  settings = kt_store_get_deadline_settings (self->store, &settings_error);
+  if (kt_list_refresh_should_skip (settings_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&settings_error));
+      return NULL;
+    }
+  if (settings == NULL)
+    g_warning ("Could not read the deadline settings: %s", settings_error->message);
+
+  return kt_tender_plan_build (contracts, settings, NULL);
+}
+
+void
+kt_tender_plan_view_set_rows (KtTenderPlanView *self,
+                              GPtrArray        *rows)
+{
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = rows != NULL ? rows
+                            : g_ptr_array_new_with_free_func ((GDestroyNotify) kt_tender_plan_row_free);
+  show_rows (self);
+}
+
+static void
+reload (KtTenderPlanView *self)
+{
   g_autoptr(GError) error = NULL;
+  GPtrArray *rows = NULL;
 
   self->dirty = FALSE;
-  g_list_store_remove_all (self->items);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kt_tender_plan_row_free);
 
   if (self->store != NULL)
     {
-      contracts = kt_store_list_contracts (self->store, &error);
-      if (contracts == NULL)
+      rows = kt_tender_plan_view_load (self, &error);
+      if (rows == NULL)
         kt_dialog_show_error (GTK_WIDGET (self), _("Could Not Read the Contracts"), error->message);
-      g_clear_error (&error);
-
-      /* The defaults are better than no plan at all. */
-      settings = kt_store_get_deadline_settings (self->store, &error);
-      if (settings == NULL)
-        g_warning ("Could not read the deadline settings: %s", error->message);
     }
 
-  if (contracts != NULL)
-    {
-      g_ptr_array_unref (self->rows);
-      self->rows = kt_tender_plan_build (contracts, settings, NULL);
-    }
-
-  show_rows (self);
+  kt_tender_plan_view_set_rows (self, rows);
 }
 
 static void

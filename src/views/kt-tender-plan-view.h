@@ -24,5 +24,10 @@ GtkWidget *kt_tender_plan_view_new        (void);
 void       kt_tender_plan_view_set_store  (KtTenderPlanView *self,
                                            KtStore          *store);
 void       kt_tender_plan_view_invalidate (KtTenderPlanView *self);
+/* A colleague saved: reads the plan again when shown (else when next
+ * shown), keeping the selected contract (or its neighbour when it is
+ * gone), the scroll position and the focus. A file locked for a moment is
+ * skipped; the next poll reads it. Emits nothing. */
+void       kt_tender_plan_view_refresh    (KtTenderPlanView *self);
 
 G_END_DECLS

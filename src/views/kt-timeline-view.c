@@ -10,45 +10,17 @@
 #include <adwaita.h>
 
 #include "kt-deadlines.h"
+#include "kt-list-refresh.h"
 #include "kt-model-error.h"
-#include "kt-timeline.h"
 #include "kt-timeline-lanes.h"
 #include "kt-timeline-painter.h"
-#include "kt-timeline-view.h"
+#include "kt-timeline-view-private.h"
 
 /* The window of the overview: a year back for what was missed or done,
  * three years ahead for notice periods and re-procurements. */
 #define MONTHS_BACK  12
 #define MONTHS_AHEAD 36
 
-/* What a row of the list opens (the list holds the same markers as the
- * timeline, in date order). */
-typedef struct {
-  guint32 julian;
-  gint64  contract_id;
-  gint64  item_id;
-  int     kind;
-} ListTarget;
-
-struct _KtTimelineView
-{
-  GtkWidget        parent_instance;
-
-  KtStore         *store;
-  GDate            today;          /* invalid: the real today */
-  GDate            loaded_on;      /* the today of the last reload */
-  gboolean         dirty;          /* reload when next shown */
-
-  GtkWidget       *toolbar;
-  GtkDropDown     *group_dropdown;
-  GtkWidget       *zoom_buttons[KT_TIMELINE_N_ZOOMS];
-  GtkToggleButton *list_toggle;
-  GtkStack        *stack;
-  KtTimeline      *timeline;
-  GtkStringList   *list_strings;
-  GArray          *list_targets;   /* ListTarget, parallel to list_strings */
-  AdwStatusPage   *message_page;
-};
 
 G_DEFINE_FINAL_TYPE (KtTimelineView, kt_timeline_view, GTK_TYPE_WIDGET)
 
@@ -95,67 +67,10 @@ show_content (KtTimelineView *self)
                                                                                      : "timeline");
 }
 
-typedef struct {
-  guint32                 julian;
-  guint                   position;   /* ties keep the timeline's lane order */
-  gint64                  contract_id;
-  const KtTimelineMarker *marker;
-} ListEntry;
-
-static int
-compare_list_entries (gconstpointer a,
-                      gconstpointer b)
-{
-  const ListEntry *x = a;
-  const ListEntry *y = b;
-
-  if (x->julian != y->julian)
-    return x->julian < y->julian ? -1 : 1;
-  return x->position < y->position ? -1 : x->position > y->position;
-}
-
-/* The list alternative to the drawing: every marker's spoken text, in date
- * order, for those who would rather read than look. */
-static void
-fill_list (KtTimelineView *self,
-           GPtrArray      *lanes)
-{
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (ListEntry));
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (self->list_strings));
-
-  for (guint i = 0; i < lanes->len; i++)
-    {
-      const KtTimelineLane *lane = g_ptr_array_index (lanes, i);
-
-      for (guint m = 0; m < kt_timeline_lane_get_n_markers (lane); m++)
-        {
-          const KtTimelineMarker *marker = kt_timeline_lane_get_marker (lane, m);
-          ListEntry entry = { marker->julian, entries->len, lane->id, marker };
-
-          g_array_append_val (entries, entry);
-        }
-    }
-  g_array_sort (entries, compare_list_entries);
-
-  g_array_set_size (self->list_targets, 0);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const ListEntry *entry = &g_array_index (entries, ListEntry, i);
-      ListTarget target = { entry->julian, entry->contract_id, entry->marker->item_id,
-                            entry->marker->kind };
-
-      g_array_append_val (self->list_targets, target);
-      g_ptr_array_add (texts, kt_timeline_marker_describe (entry->marker));
-    }
-  g_ptr_array_add (texts, NULL);
-
-  gtk_string_list_splice (self->list_strings, 0, n_before, (const char * const *) texts->pdata);
-}
-
 gboolean
-kt_timeline_view_reload (KtTimelineView  *self,
-                         GError         **error)
+kt_timeline_view_load (KtTimelineView  *self,
+                       gboolean         quiet_busy,
+                       GError         **error)
 {
   g_autoptr(GPtrArray) contracts = NULL;
   g_autoptr(GPtrArray) activities = NULL;
@@ -164,8 +79,6 @@ kt_timeline_view_reload (KtTimelineView  *self,
   g_autoptr(KtDeadlineSettings) settings = NULL;
   GError *local_error = NULL;
   GDate today, from, to;
-
-  g_return_val_if_fail (KT_IS_TIMELINE_VIEW (self), FALSE);
 
   if (self->store == NULL)
     return TRUE;
@@ -183,7 +96,10 @@ kt_timeline_view_reload (KtTimelineView  *self,
       (activities = kt_store_list_activities_in_window (self->store, &from, &to, FALSE,
                                                         &local_error)) == NULL)
     {
-      show_message (self, _("The Timeline Could Not Be Shown"), local_error->message);
+      if (quiet_busy && kt_list_refresh_should_skip (local_error))
+        self->dirty = TRUE;
+      else
+        show_message (self, _("The Timeline Could Not Be Shown"), local_error->message);
       g_propagate_error (error, local_error);
       return FALSE;
     }
@@ -198,7 +114,7 @@ kt_timeline_view_reload (KtTimelineView  *self,
 
   kt_timeline_set_today (self->timeline, &today);
   kt_timeline_set_lanes (self->timeline, lanes);
-  fill_list (self, lanes);
+  kt_timeline_view_fill_list (self, lanes);
 
   if (lanes->len == 0)
     show_message (self, _("Nothing on the Timeline"),
@@ -208,6 +124,15 @@ kt_timeline_view_reload (KtTimelineView  *self,
     show_content (self);
 
   return TRUE;
+}
+
+gboolean
+kt_timeline_view_reload (KtTimelineView  *self,
+                         GError         **error)
+{
+  g_return_val_if_fail (KT_IS_TIMELINE_VIEW (self), FALSE);
+
+  return kt_timeline_view_load (self, FALSE, error);
 }
 
 void
@@ -282,7 +207,8 @@ list_selection_cb (GtkSingleSelection *selection,
   guint position = gtk_single_selection_get_selected (selection);
   const ListTarget *target;
 
-  if (position >= self->list_targets->len)
+  /* A refresh keeps the timeline where the user left it */
+  if (self->refreshing || position >= self->list_targets->len)
     return;
 
   target = &g_array_index (self->list_targets, ListTarget, position);
@@ -532,6 +458,7 @@ build_content (KtTimelineView *self)
   gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (list_selection_cb), self, 0);
   list_view = gtk_list_view_new (selection, g_steal_pointer (&factory));
+  self->list_view = GTK_LIST_VIEW (list_view);
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list_view), FALSE);
   gtk_widget_add_css_class (list_view, "rich-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list_view),

@@ -28,6 +28,12 @@ gboolean   kt_timeline_view_reload    (KtTimelineView  *self,
                                        GError         **error);
 /* The portfolio changed: reload now if shown, else when next shown. */
 void       kt_timeline_view_invalidate (KtTimelineView *self);
+/* A colleague saved: reads the portfolio again when shown (else when next
+ * shown), keeping the visible window, the zoom, the focused marker, the
+ * list's selection (or its neighbour when the deadline is gone) and scroll
+ * position. A file locked for a moment is skipped; the next poll reads
+ * it. Emits nothing. */
+void       kt_timeline_view_refresh   (KtTimelineView  *self);
 /* For tests: the day the view treats as today (NULL: the real today). */
 void       kt_timeline_view_set_today (KtTimelineView  *self,
                                        const GDate     *today);

@@ -6,6 +6,7 @@
 
 #define G_LOG_DOMAIN "Kontrakter"
 
+#include "kt-list-refresh.h"
 #include "kt-upcoming-model.h"
 
 G_DEFINE_FINAL_TYPE (KtUpcomingEntry, kt_upcoming_entry, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ struct _KtUpcomingModel
   GObject     parent_instance;
 
   GPtrArray  *items;   /* KtDeadlineItem, owned */
+  GPtrArray  *shown_items;  /* the items @shown points into until apply () */
   GArray     *rows;    /* Row of every open deadline, by date */
   GArray     *shown;   /* Row: headers and the matching deadlines */
   guint       n_shown;
@@ -100,6 +102,7 @@ kt_upcoming_model_finalize (GObject *object)
   g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kt_upcoming_model_parent_class)->finalize (object);
 }
@@ -130,12 +133,14 @@ kt_upcoming_model_set_items (KtUpcomingModel *self,
                              const GDate     *today)
 {
   g_autoptr(GHashTable) marked = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GPtrArray) old_items = NULL;
 
   g_return_if_fail (KT_IS_UPCOMING_MODEL (self));
 
-  /* The rows shown still point into the old items until apply (). */
-  old_items = g_steal_pointer (&self->items);
+  /* The rows shown point into the items of the last apply (): they stay
+   * until the next one, which compares against them. */
+  if (self->shown_items == NULL)
+    self->shown_items = g_steal_pointer (&self->items);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) kt_deadline_item_free);
   g_array_set_size (self->rows, 0);
 
@@ -160,31 +165,72 @@ kt_upcoming_model_set_items (KtUpcomingModel *self,
       g_ptr_array_add (self->items, row.item);
       g_array_append_val (self->rows, row);
     }
+}
 
-  /* Nothing shown may point into the old items once they are gone. */
-  if (self->shown->len > 0)
-    {
-      guint removed = self->shown->len;
+static gboolean
+same_date (const GDate *a,
+           const GDate *b)
+{
+  return g_date_valid (a) == g_date_valid (b) && (!g_date_valid (a) || g_date_compare (a, b) == 0);
+}
 
-      g_array_set_size (self->shown, 0);
-      self->n_shown = 0;
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
-    }
+/* Everything a row shows or acts on (the version marks it done). */
+static gboolean
+same_item (const KtDeadlineItem *a,
+           const KtDeadlineItem *b)
+{
+  return same_date (&a->date, &b->date) &&
+         a->type == b->type &&
+         a->derived == b->derived &&
+         a->derived_kind == b->derived_kind &&
+         a->activity_id == b->activity_id &&
+         a->activity_version == b->activity_version &&
+         a->recurring == b->recurring &&
+         a->contract_id == b->contract_id &&
+         a->contract_status == b->contract_status &&
+         a->supplier_id == b->supplier_id &&
+         a->org_unit_id == b->org_unit_id &&
+         a->responsible_id == b->responsible_id &&
+         a->status == b->status &&
+         g_strcmp0 (a->contract_number, b->contract_number) == 0 &&
+         g_strcmp0 (a->contract_name, b->contract_name) == 0 &&
+         g_strcmp0 (a->supplier_name, b->supplier_name) == 0 &&
+         g_strcmp0 (a->org_unit_name, b->org_unit_name) == 0 &&
+         g_strcmp0 (a->responsible_name, b->responsible_name) == 0 &&
+         g_strcmp0 (a->description, b->description) == 0 &&
+         g_strcmp0 (a->clause_ref, b->clause_ref) == 0;
+}
+
+static gboolean
+same_row (guint    old_position,
+          guint    new_position,
+          gpointer user_data)
+{
+  GArray **shown = user_data;
+  const Row *x = &g_array_index (shown[0], Row, old_position);
+  const Row *y = &g_array_index (shown[1], Row, new_position);
+
+  if (x->urgency != y->urgency || (x->item == NULL) != (y->item == NULL))
+    return FALSE;
+  if (x->item == NULL)
+    return x->count == y->count;
+  return x->can_mark == y->can_mark && same_item (x->item, y->item);
 }
 
 void
 kt_upcoming_model_apply (KtUpcomingModel  *self,
                          KtDeadlineFilter *filter)
 {
-  guint removed;
+  g_autoptr(GArray) shown = NULL;
+  GArray *compared[2];
   guint section = KT_URGENCY_CLOSED;
   guint header = 0;
+  guint position, removed, added;
 
   g_return_if_fail (KT_IS_UPCOMING_MODEL (self));
   g_return_if_fail (KT_IS_DEADLINE_FILTER (filter));
 
-  removed = self->shown->len;
-  g_array_set_size (self->shown, 0);
+  shown = g_array_sized_new (FALSE, FALSE, sizeof (Row), self->rows->len + 8);
   self->n_shown = 0;
 
   /* The rows are in date order, so the sections come one after another. */
@@ -201,15 +247,26 @@ kt_upcoming_model_apply (KtUpcomingModel  *self,
 
           section = row->urgency;
           heading.urgency = section;
-          header = self->shown->len;
-          g_array_append_val (self->shown, heading);
+          header = shown->len;
+          g_array_append_val (shown, heading);
         }
-      g_array_append_val (self->shown, *row);
-      g_array_index (self->shown, Row, header).count++;
+      g_array_append_val (shown, *row);
+      g_array_index (shown, Row, header).count++;
       self->n_shown++;
     }
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->shown->len);
+  /* Only the rows that differ change: the others keep their widgets, the
+   * selection and the focus while a colleague's save is read in. */
+  compared[0] = self->shown;
+  compared[1] = shown;
+  kt_list_diff (self->shown->len, shown->len, same_row, compared, &position, &removed, &added);
+
+  g_array_unref (self->shown);
+  self->shown = g_steal_pointer (&shown);
+  g_clear_pointer (&self->shown_items, g_ptr_array_unref);
+
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
 guint

@@ -12,30 +12,12 @@
 #include "kt-deadlines.h"
 #include "kt-dialogs.h"
 #include "kt-format.h"
-#include "kt-upcoming-model.h"
-#include "kt-deadline-filter.h"
+#include "kt-list-refresh.h"
 #include "kt-undo-toast.h"
-#include "kt-upcoming-view.h"
+#include "kt-upcoming-view-private.h"
 
 #define WINDOW_DAYS 365
 
-struct _KtUpcomingView
-{
-  GtkWidget        parent_instance;
-
-  GtkDropDown     *responsible_dropdown;
-  GtkDropDown     *type_dropdown;
-  GtkDropDown     *org_unit_dropdown;
-  GtkStack        *content_stack;
-  GtkListView     *list_view;
-  AdwStatusPage   *no_match_page;
-
-  KtStore          *store;
-  KtUpcomingModel  *model;
-  KtDeadlineFilter *filter;     /* responsible, type and unit */
-  gboolean         dirty;
-  GDate            loaded_on;
-};
 
 G_DEFINE_FINAL_TYPE (KtUpcomingView, kt_upcoming_view, GTK_TYPE_WIDGET)
 
@@ -56,8 +38,8 @@ today (GDate *out)
 
 /* ---- the list ---- */
 
-static void
-rebuild (KtUpcomingView *self)
+void
+kt_upcoming_view_rebuild (KtUpcomingView *self)
 {
   kt_upcoming_model_apply (self->model, self->filter);
 
@@ -74,9 +56,20 @@ rebuild (KtUpcomingView *self)
     gtk_stack_set_visible_child_name (self->content_stack, "list");
 }
 
-static gboolean
-load (KtUpcomingView  *self,
-      GError         **error)
+/* Refilling the drop-downs would close one under the user's pointer:
+ * only when a person or unit did change. */
+static void
+set_records (KtUpcomingView *self,
+             GPtrArray      *people,
+             GPtrArray      *units)
+{
+  if (kt_list_records_changed (&self->records_key, people, units))
+    kt_deadline_filter_set_records (self->filter, people, units);
+}
+
+gboolean
+kt_upcoming_view_load (KtUpcomingView  *self,
+                       GError         **error)
 {
   g_autoptr(GPtrArray) contracts = NULL;
   g_autoptr(GPtrArray) activities = NULL;
@@ -97,8 +90,14 @@ load (KtUpcomingView  *self,
       !(units = kt_store_list_org_units (self->store, error)))
     return FALSE;
 
-  /* The defaults are better than no computed deadlines at all. */
+  /* The defaults are better than no computed deadlines at all — but a
+   * moment's lock is no reason to show the wrong ones. */
   settings = kt_store_get_deadline_settings (self->store, &settings_error);
+  if (kt_list_refresh_should_skip (settings_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&settings_error));
+      return FALSE;
+    }
   if (settings == NULL)
     g_warning ("Could not read the deadline settings: %s", settings_error->message);
 
@@ -106,7 +105,7 @@ load (KtUpcomingView  *self,
                                 KT_DEADLINES_INCLUDE_OVERDUE);
   kt_upcoming_model_set_items (self->model, items, &now);
 
-  kt_deadline_filter_set_records (self->filter, people, units);
+  set_records (self, people, units);
   self->loaded_on = now;
   self->dirty = FALSE;
 
@@ -123,13 +122,13 @@ reload (KtUpcomingView *self)
       kt_upcoming_model_set_items (self->model, NULL, NULL);
       self->dirty = FALSE;
     }
-  else if (!load (self, &error))
+  else if (!kt_upcoming_view_load (self, &error))
     {
       kt_upcoming_model_set_items (self->model, NULL, NULL);
       kt_dialog_show_error (GTK_WIDGET (self), _("Could Not Read the Deadlines"), error->message);
     }
 
-  rebuild (self);
+  kt_upcoming_view_rebuild (self);
 }
 
 /* ---- rows ---- */
@@ -379,14 +378,14 @@ filter_changed_cb (KtUpcomingView *self)
 {
   /* The drop-downs change while the filter fills them in. */
   if (self->filter != NULL && kt_deadline_filter_read (self->filter))
-    rebuild (self);
+    kt_upcoming_view_rebuild (self);
 }
 
 static void
 show_all_clicked_cb (KtUpcomingView *self)
 {
   kt_deadline_filter_reset (self->filter);
-  rebuild (self);
+  kt_upcoming_view_rebuild (self);
   kt_upcoming_view_focus_list (self);
 }
 
@@ -428,6 +427,7 @@ kt_upcoming_view_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->records_key, g_free);
 
   G_OBJECT_CLASS (kt_upcoming_view_parent_class)->dispose (object);
 }
@@ -493,7 +493,7 @@ kt_upcoming_view_init (KtUpcomingView *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
-  rebuild (self);
+  kt_upcoming_view_rebuild (self);
 }
 
 GtkWidget *
@@ -513,9 +513,10 @@ kt_upcoming_view_set_store (KtUpcomingView *self,
 
   /* Another portfolio has other people and units. */
   kt_deadline_filter_set_records (self->filter, NULL, NULL);
+  g_clear_pointer (&self->records_key, g_free);
   kt_deadline_filter_reset (self->filter);
   kt_upcoming_model_set_items (self->model, NULL, NULL);
-  rebuild (self);
+  kt_upcoming_view_rebuild (self);
   kt_upcoming_view_invalidate (self);
 }
 

@@ -33,6 +33,11 @@ GtkWidget *kt_upcoming_view_new        (void);
 void       kt_upcoming_view_set_store  (KtUpcomingView *self,
                                         KtStore        *store);
 void       kt_upcoming_view_invalidate (KtUpcomingView *self);
+/* A colleague saved: reads the deadlines again when shown (else when next
+ * shown), keeping filters, the selected deadline (or its neighbour when
+ * it is gone), the scroll position and the focus. A file locked for a
+ * moment is skipped; the next poll reads it. Emits nothing. */
+void       kt_upcoming_view_refresh    (KtUpcomingView *self);
 /* Moves the keyboard focus to the list. */
 void       kt_upcoming_view_focus_list (KtUpcomingView *self);
 

@@ -206,7 +206,7 @@ test_busy_commit_rolls_back (StoreFixture  *fixture,
   gint64 audit_rows;
 
   office_init (&o, fixture);
-  kt_store_set_busy_timeout (o.anna, 50);
+  kt_store_set_lock_wait (o.anna, 50);
   audit_rows = test_sql_int (o.path, "SELECT count(*) FROM audit_log");
 
   annas = kt_store_get_contract (o.anna, o.contract_id, &error);
@@ -252,7 +252,7 @@ test_busy_writer (StoreFixture  *fixture,
   g_autoptr(GError) error = NULL;
 
   office_init (&o, fixture);
-  kt_store_set_busy_timeout (o.bent, 50);
+  kt_store_set_lock_wait (o.bent, 50);
 
   g_assert_true (kt_store_begin_batch (o.anna, &error));
 

@@ -163,6 +163,11 @@ static const MigrationFixture migration_fixtures[] = {
     "  'application/pdf', 1024, 3, 'Anna Jensen', '2024-01-02T10:00:00Z');"
     "INSERT INTO clauses (document_id, page, quads, text, category, colour) "
     "  VALUES (1, 2, '72 100 520 112', 'Priserne reguleres årligt', 'price', '#fff08a');" },
+  { 5,
+    FIXTURE_BASE
+    "INSERT INTO audit_log (at, user, host, entity, entity_id, action, detail) "
+    "  VALUES ('2024-01-03T10:00:00Z', 'aje', 'pc1', 'portfolio', 0, 'restore_backup', "
+    "  'world-2024-01-02.kontrakter');" },
 };
 
 static void

@@ -16,6 +16,7 @@
 #include "kt-date-row.h"
 #include "kt-deadline-filter.h"
 #include "kt-example.h"
+#include "kt-merge-dialog.h"
 #include "kt-preferences-window.h"
 #include "kt-resources.h"
 #include "kt-spin-row.h"
@@ -512,6 +513,80 @@ test_editor_rules (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (parent));
 }
 
+static KtMergeDialog *
+find_merge_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KT_IS_MERGE_DIALOG (window))
+        return KT_MERGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+saved_cb (KtActivityEditor *editor,
+          gint64            id,
+          gint64           *saved_id)
+{
+  *saved_id = id;
+}
+
+static void
+test_editor_conflict_merges (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *parent = gtk_window_new ();
+  g_autoptr(KtActivity) activity = NULL;
+  g_autoptr(KtContract) contract = contract_with_open_activity (f->store, &activity);
+  g_autoptr(KtStore) colleague = kt_store_open (f->path, KT_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(KtActivity) theirs = NULL;
+  g_autoptr(KtActivity) stored = NULL;
+  KtActivityEditor *editor;
+  KtMergeDialog *dialog;
+  gint64 saved_id = 0;
+
+  editor = g_object_ref (kt_activity_editor_new (parent, f->store, contract, activity));
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved_id);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (must_find (GTK_WIDGET (editor), has_title, "Description")),
+                         "Min beskrivelse");
+
+  kt_store_set_identity (colleague, "kollega", "pc-2");
+  theirs = kt_store_get_activity (colleague, activity->id, NULL);
+  g_free (theirs->notes);
+  theirs->notes = g_strdup ("Kollegaens noter");
+  g_assert_true (kt_store_update_activity (colleague, theirs, NULL));
+
+  /* Save finds their change: the merge dialog, the editor stays open */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "activity.save", NULL);
+  dialog = find_merge_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==,
+                   "Someone Else Changed This Activity");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpint (saved_id, ==, 0);
+
+  /* Saving the merge keeps my description and their notes, and closes both */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.save", NULL);
+  iterate ();
+  stored = kt_store_get_activity (f->store, activity->id, NULL);
+  g_assert_cmpstr (stored->description, ==, "Min beskrivelse");
+  g_assert_cmpstr (stored->notes, ==, "Kollegaens noter");
+  g_assert_cmpint (saved_id, ==, activity->id);
+  g_assert_null (find_merge_dialog ());
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_object_unref (editor);
+
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
 /* ---- deadline settings ---- */
 
 static void
@@ -546,6 +621,86 @@ test_preferences_save (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+set_spin (GtkWidget  *window,
+          const char *title,
+          const char *text)
+{
+  GtkWidget *row = must_find (window, has_title, title);
+
+  gtk_editable_set_text (GTK_EDITABLE (must_find (row, has_type,
+                                                  GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON))),
+                         text);
+  iterate ();
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Both records in one Save: a conflict on the deadline terms leaves
+ * nothing half saved, keeping mine saves both once the user knows. */
+static void
+test_preferences_conflict (Fixture       *f,
+                           gconstpointer  data)
+{
+  KtPreferencesWindow *window = kt_preferences_window_new (NULL, f->store);
+  g_autoptr(KtStore) colleague = kt_store_open (f->path, KT_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(KtDeadlineSettings) theirs = kt_store_get_deadline_settings (colleague, NULL);
+  g_autoptr(KtDeadlineSettings) after = NULL;
+  g_autoptr(KtMatrixSettings) matrix = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *save;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  save = must_find (GTK_WIDGET (window), has_action, "preferences.save");
+  set_spin (GTK_WIDGET (window), "EU tender", "20");
+  set_spin (GTK_WIDGET (window), "Importance Threshold", "61");
+
+  theirs->decision_buffer_days += 1;
+  g_assert_true (kt_store_set_deadline_settings (colleague, theirs, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "preferences.save", NULL);
+  dialog = find_message_dialog ("Someone Else Changed These Settings");
+  g_assert_nonnull (dialog);
+  matrix = kt_store_get_matrix_settings (f->store, NULL);
+  g_assert_cmpuint (matrix->importance_threshold, !=, 61);
+
+  /* Keep mine: all my values against theirs (their buffer too, which the
+   * window still shows as it was); Save writes both records */
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (save));
+  gtk_widget_activate_action (GTK_WIDGET (window), "preferences.save", NULL);
+  g_assert_null (find_message_dialog ("Someone Else Changed These Settings"));
+  after = kt_store_get_deadline_settings (f->store, NULL);
+  g_assert_cmpuint (after->lead_months[KT_PROCUREMENT_EU_TENDER], ==, 20);
+  g_assert_cmpuint (after->decision_buffer_days, ==, theirs->decision_buffer_days - 1);
+  g_assert_cmpint (after->version, ==, theirs->version + 1);
+  g_clear_pointer (&matrix, kt_matrix_settings_free);
+  matrix = kt_store_get_matrix_settings (f->store, NULL);
+  g_assert_cmpuint (matrix->importance_threshold, ==, 61);
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -561,7 +716,9 @@ main (int    argc,
   ADD ("/ui/upcoming-view/sections", test_upcoming_sections);
   ADD ("/ui/activity-list/done-delete-undo", test_activity_list);
   ADD ("/ui/activity-editor/rules", test_editor_rules);
+  ADD ("/ui/activity-editor/conflict-merges", test_editor_conflict_merges);
   ADD ("/ui/preferences/save", test_preferences_save);
+  ADD ("/ui/preferences/conflict", test_preferences_conflict);
 #undef ADD
 
   return g_test_run ();

@@ -15,6 +15,9 @@
 #include "kt-error-row.h"
 #include "kt-example.h"
 #include "kt-resources.h"
+#include "kt-history-window.h"
+#include "kt-merge-dialog.h"
+#include "kt-supplier-item.h"
 #include "kt-suppliers-view.h"
 
 typedef struct {
@@ -82,6 +85,38 @@ is_switch (GtkWidget     *widget,
            gconstpointer  data)
 {
   return GTK_IS_SWITCH (widget);
+}
+
+static gboolean
+is_list_view (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget);
+}
+
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget);
+}
+
+/* The note above a form, about colleagues' changes */
+static gboolean
+is_banner (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  GtkWidget *child = GTK_IS_REVEALER (widget) ? gtk_revealer_get_child (GTK_REVEALER (widget))
+                                              : NULL;
+
+  return child != NULL && gtk_widget_has_css_class (child, "kt-banner");
+}
+
+static gboolean
+is_search_entry (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
 }
 
 static GtkWidget *
@@ -343,57 +378,6 @@ test_contract_cross_field_rules (Fixture       *f,
 }
 
 static void
-test_contract_conflict_keeps_edit (Fixture       *f,
-                                   gconstpointer  data)
-{
-  KtContractPage *page = page_on (f);
-  GtkWidget *root = GTK_WIDGET (page);
-  gint64 id = first_contract_id (f->store);
-  g_autoptr(KtStore) colleague = kt_store_open (f->path, KT_STORE_OPEN_DEFAULT, NULL);
-  g_autoptr(KtContract) theirs = NULL;
-  g_autoptr(KtContract) stored = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (kt_contract_page_load (page, id, NULL));
-  set_text (root, "Name", "Mit navn");
-
-  kt_store_set_identity (colleague, "kollega", "pc-2");
-  theirs = kt_store_get_contract (colleague, id, NULL);
-  g_free (theirs->name);
-  theirs->name = g_strdup ("Kollegaens navn");
-  g_assert_true (kt_store_update_contract (colleague, theirs, &error));
-  g_assert_no_error (error);
-
-  gtk_widget_activate_action (root, "contract.save", NULL);
-  g_assert_nonnull (find_dialog ());
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (root, "Name"))), ==, "Mit navn");
-  stored = kt_store_get_contract (f->store, id, NULL);
-  g_assert_cmpstr (stored->name, ==, "Kollegaens navn");
-
-  /* Keep editing, then save knowingly over their change */
-  answer_dialog ("keep");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (root, "Name"))), ==, "Mit navn");
-  gtk_widget_activate_action (root, "contract.save", NULL);
-  g_assert_null (find_dialog ());
-  g_clear_pointer (&stored, kt_contract_free);
-  stored = kt_store_get_contract (f->store, id, NULL);
-  g_assert_cmpstr (stored->name, ==, "Mit navn");
-
-  /* The other way: reload discards mine */
-  set_text (root, "Name", "Endnu et navn");
-  g_clear_pointer (&theirs, kt_contract_free);
-  theirs = kt_store_get_contract (colleague, id, NULL);
-  g_free (theirs->name);
-  theirs->name = g_strdup ("Kollegaens andet navn");
-  g_assert_true (kt_store_update_contract (colleague, theirs, NULL));
-  gtk_widget_activate_action (root, "contract.save", NULL);
-  answer_dialog ("reload");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (root, "Name"))), ==,
-                   "Kollegaens andet navn");
-  g_assert_false (kt_contract_page_has_unsaved_changes (page));
-}
-
-static void
 test_contract_new_and_delete (Fixture       *f,
                               gconstpointer  data)
 {
@@ -644,6 +628,221 @@ test_supplier_add_and_delete (Fixture       *f,
   g_assert_cmpint (supplier_version (f->store, new_id), ==, -1);
 }
 
+static KtMergeDialog *
+find_merge_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KT_IS_MERGE_DIALOG (window))
+        return KT_MERGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+colleague_changes_supplier (KtStore    *colleague,
+                            gint64      id,
+                            const char *city,
+                            const char *notes)
+{
+  g_autoptr(KtSupplier) theirs = kt_store_get_supplier (colleague, id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (theirs);
+  if (city != NULL)
+    {
+      g_free (theirs->city);
+      theirs->city = g_strdup (city);
+    }
+  if (notes != NULL)
+    {
+      g_free (theirs->notes);
+      theirs->notes = g_strdup (notes);
+    }
+  g_assert_true (kt_store_update_supplier (colleague, theirs, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_supplier_conflict_merges (Fixture       *f,
+                               gconstpointer  data)
+{
+  KtSuppliersView *view = kt_suppliers_view_new ();
+  GtkWidget *root = GTK_WIDGET (view);
+  g_autoptr(GPtrArray) suppliers = kt_store_list_suppliers (f->store, NULL);
+  const KtSupplier *first = g_ptr_array_index (suppliers, 0);
+  g_autoptr(KtStore) colleague = kt_store_open (f->path, KT_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(KtSupplier) stored = NULL;
+  KtMergeDialog *dialog;
+
+  gtk_window_set_child (GTK_WINDOW (f->window), root);
+  kt_suppliers_view_set_store (view, f->store);
+  set_text (root, "Name", "Mit leverandørnavn");
+
+  kt_store_set_identity (colleague, "kollega", "pc-2");
+  colleague_changes_supplier (colleague, first->id, "Kollegaby", NULL);
+
+  /* Save finds their change: theirs and mine, field by field, nothing written */
+  gtk_widget_activate_action (root, "suppliers.save", NULL);
+  dialog = find_merge_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==,
+                   "Someone Else Changed This Supplier");
+  g_assert_null (find_dialog ());
+  stored = kt_store_get_supplier (f->store, first->id, NULL);
+  g_assert_cmpstr (stored->name, ==, first->name);
+  g_assert_cmpstr (stored->city, ==, "Kollegaby");
+
+  /* Cancel keeps the edit, unsaved */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.cancel", NULL);
+  g_assert_null (find_merge_dialog ());
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (root, "Name"))), ==,
+                   "Mit leverandørnavn");
+  g_assert_true (kt_suppliers_view_has_unsaved_changes (view));
+
+  /* Saving again asks again; the merge keeps my name and their city */
+  gtk_widget_activate_action (root, "suppliers.save", NULL);
+  dialog = find_merge_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.save", NULL);
+  g_assert_null (find_merge_dialog ());
+  g_clear_pointer (&stored, kt_supplier_free);
+  stored = kt_store_get_supplier (f->store, first->id, NULL);
+  g_assert_cmpstr (stored->name, ==, "Mit leverandørnavn");
+  g_assert_cmpstr (stored->city, ==, "Kollegaby");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (root, "City"))), ==, "Kollegaby");
+  g_assert_false (kt_suppliers_view_has_unsaved_changes (view));
+
+  /* Who changed what: the supplier's history */
+  gtk_widget_activate_action (root, "suppliers.history", NULL);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *history = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+        if (KT_IS_HISTORY_WINDOW (window))
+          history = GTK_WINDOW (window);
+      }
+    g_assert_nonnull (history);
+    g_assert_cmpstr (gtk_window_get_title (history), ==, "History of Mit leverandørnavn");
+    gtk_window_destroy (history);
+  }
+}
+
+static gint64
+selected_supplier (GtkWidget *root)
+{
+  GtkWidget *list_view = find_widget (root, is_list_view, NULL);
+  GtkSelectionModel *model;
+  KtSupplierItem *item;
+
+  g_assert_nonnull (list_view);
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+
+  return item != NULL ? kt_supplier_item_get_id (item) : 0;
+}
+
+static gboolean
+lists_supplier (GtkWidget  *root,
+                const char *name)
+{
+  GtkWidget *list_view = find_widget (root, is_list_view, NULL);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(KtSupplierItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (kt_supplier_item_get_name (item), name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_supplier_refresh (Fixture       *f,
+                       gconstpointer  data)
+{
+  KtSuppliersView *view = kt_suppliers_view_new ();
+  GtkWidget *root = GTK_WIDGET (view);
+  g_autoptr(GPtrArray) suppliers = kt_store_list_suppliers (f->store, NULL);
+  const KtSupplier *shown = g_ptr_array_index (suppliers, 2);
+  const KtSupplier *other = g_ptr_array_index (suppliers, 4);
+  g_autoptr(KtStore) colleague = kt_store_open (f->path, KT_STORE_OPEN_DEFAULT, NULL);
+  GtkWidget *search = NULL;
+  GtkRevealer *note;
+
+  gtk_window_set_child (GTK_WINDOW (f->window), root);
+  kt_suppliers_view_set_store (view, f->store);
+  g_assert_true (kt_suppliers_view_show_supplier (view, shown->id));
+  g_assert_cmpint (selected_supplier (root), ==, shown->id);
+  note = GTK_REVEALER (find_widget (root, is_banner, NULL));
+  g_assert_nonnull (note);
+  g_assert_false (gtk_revealer_get_reveal_child (note));
+
+  /* A colleague renames another supplier and changes the one shown */
+  kt_store_set_identity (colleague, "Anna Jensen", "pc-2");
+  {
+    g_autoptr(KtSupplier) renamed = kt_store_get_supplier (colleague, other->id, NULL);
+
+    g_free (renamed->name);
+    renamed->name = g_strdup ("Omdøbt af kollega A/S");
+    g_assert_true (kt_store_update_supplier (colleague, renamed, NULL));
+  }
+  colleague_changes_supplier (colleague, shown->id, "Nyby", NULL);
+
+  /* Nothing edited here: the newer version, the same supplier selected */
+  kt_suppliers_view_refresh (view);
+  g_assert_cmpint (selected_supplier (root), ==, shown->id);
+  g_assert_true (lists_supplier (root, "Omdøbt af kollega A/S"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (root, "City"))), ==, "Nyby");
+  g_assert_false (kt_suppliers_view_has_unsaved_changes (view));
+  g_assert_false (gtk_revealer_get_reveal_child (note));
+
+  /* Edited here: the edit stays, a note says who changed it */
+  set_text (root, "Address", "Min vej 1");
+  colleague_changes_supplier (colleague, shown->id, NULL, "Kollegaens noter");
+  kt_suppliers_view_refresh (view);
+  g_assert_cmpint (selected_supplier (root), ==, shown->id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (root, "Address"))), ==,
+                   "Min vej 1");
+  g_assert_true (gtk_revealer_get_reveal_child (note));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find_widget (GTK_WIDGET (note),
+                                                                               is_label, NULL))),
+                                   "Anna Jensen changed this supplier at "));
+
+  /* The search text stays, and so does the selection it shows */
+  search = find_widget (root, is_search_entry, NULL);
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), shown->name);
+  kt_suppliers_view_refresh (view);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, shown->name);
+  g_assert_cmpint (selected_supplier (root), ==, shown->id);
+
+  /* Saving now merges: my address and their notes */
+  gtk_widget_activate_action (root, "suppliers.save", NULL);
+  g_assert_nonnull (find_merge_dialog ());
+  gtk_widget_activate_action (GTK_WIDGET (find_merge_dialog ()), "merge.save", NULL);
+  {
+    g_autoptr(KtSupplier) stored = kt_store_get_supplier (f->store, shown->id, NULL);
+
+    g_assert_cmpstr (stored->address, ==, "Min vej 1");
+    g_assert_cmpstr (stored->notes, ==, "Kollegaens noter");
+    g_assert_cmpstr (stored->city, ==, "Nyby");
+  }
+  g_assert_false (gtk_revealer_get_reveal_child (note));
+}
+
 static void
 test_finalize (Fixture       *f,
                gconstpointer  data)
@@ -676,12 +875,13 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/contract-page/edit-and-save", test_contract_edit_and_save);
   ADD ("/ui/contract-page/cross-field-rules", test_contract_cross_field_rules);
-  ADD ("/ui/contract-page/conflict-keeps-edit", test_contract_conflict_keeps_edit);
   ADD ("/ui/contract-page/new-and-delete", test_contract_new_and_delete);
   ADD ("/ui/contract-page/read-only", test_contract_read_only);
   ADD ("/ui/contract-page/notice-and-dpa", test_contract_notice_and_dpa);
   ADD ("/ui/suppliers-view/invalid-cvr", test_supplier_invalid_cvr);
   ADD ("/ui/suppliers-view/add-and-delete", test_supplier_add_and_delete);
+  ADD ("/ui/suppliers-view/conflict-merges", test_supplier_conflict_merges);
+  ADD ("/ui/suppliers-view/refresh", test_supplier_refresh);
   ADD ("/ui/editors/finalize", test_finalize);
 #undef ADD
 
