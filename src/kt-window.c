@@ -22,6 +22,7 @@
 #include "kt-upcoming-view.h"
 #include "kt-window.h"
 #include "kt-window-private.h"
+#include "kt-write-retry.h"
 
 
 G_DEFINE_FINAL_TYPE (KtWindow, kt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -390,20 +391,50 @@ restore_free (Restore *restore)
   g_free (restore);
 }
 
+static gboolean
+restore_write_cb (gpointer   data,
+                  GError   **error)
+{
+  Restore *restore = data;
+
+  return kt_store_restore_contract (restore->store, restore->id, error);
+}
+
 static void
-restore_contract_cb (gpointer data)
+restore_done_cb (gpointer      data,
+                 const GError *error)
 {
   Restore *restore = data;
   KtWindow *self = restore->self;
-  g_autoptr(GError) error = NULL;
 
-  if (!kt_store_restore_contract (restore->store, restore->id, &error))
+  if (error != NULL)
     {
-      toast (self, error->message);
+      if (!kt_write_error_was_shown (error))
+        toast (self, error->message);
       return;
     }
   if (self->store == restore->store)
     reload_lists (self, restore->id);
+}
+
+static void
+restore_contract_cb (gpointer data)
+{
+  Restore *undo = data;
+  Restore *restore = g_new0 (Restore, 1);
+
+  /* The toast frees its data once this returns; the write may wait longer
+   * for a colleague's lock. */
+  restore->self = g_object_ref (undo->self);
+  restore->store = g_object_ref (undo->store);
+  restore->id = undo->id;
+  if (!kt_write_run (GTK_WIDGET (restore->self), restore_write_cb, restore_done_cb,
+                     restore, (GDestroyNotify) restore_free))
+    {
+      toast (restore->self, _("The contract was not brought back: another change is still "
+                              "waiting to be saved."));
+      restore_free (restore);
+    }
 }
 
 static void

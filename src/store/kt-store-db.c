@@ -449,6 +449,14 @@ kt_store_rollback_batch (KtStore *self)
   rollback_quietly (self);
 }
 
+gboolean
+kt_store_in_batch (KtStore *self)
+{
+  g_return_val_if_fail (KT_IS_STORE (self), FALSE);
+
+  return self->in_batch;
+}
+
 /* ---- time ---- */
 
 char *

@@ -23,37 +23,8 @@
 #include "kt-supplier-list.h"
 #include "kt-suppliers-view-private.h"
 #include "kt-validation.h"
+#include "kt-time-stamp.h"
 #include "kt-write-retry.h"
-
-/* “14:32” today, “26.11.2026 14:32” on another day; NULL when unknown. */
-static char *
-format_when (const char *iso)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *clock = NULL;
-  g_autofree char *date = NULL;
-  GDate day;
-
-  if (iso == NULL || (utc = g_date_time_new_from_iso8601 (iso, zone)) == NULL)
-    return NULL;
-
-  local = g_date_time_to_local (utc);
-  clock = g_date_time_format (local, "%H:%M");
-  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
-      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    return g_steal_pointer (&clock);
-
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
-  date = kt_format_date (&day);
-
-  /* Translators: a date and a time of day, "26.11.2026 14:05" */
-  return g_strdup_printf (C_("date and time", "%s %s"), date, clock);
-}
 
 static GtkWidget *
 find_scrolled (GtkWidget *root)
@@ -437,7 +408,7 @@ static void
 announce_change (KtSuppliersView  *self,
                  const KtSupplier *stored)
 {
-  g_autofree char *when = format_when (stored->changed_at);
+  g_autofree char *when = kt_time_stamp_format_short (stored->changed_at);
   g_autofree char *text = NULL;
 
   if (stored->changed_by != NULL && when != NULL)

@@ -39,6 +39,25 @@ kt_time_stamp_format (const char *iso)
 }
 
 char *
+kt_time_stamp_format_short (const char *iso)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (iso == NULL || (utc = g_date_time_new_from_iso8601 (iso, zone)) == NULL)
+    return NULL;
+
+  local = g_date_time_to_local (utc);
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    return g_date_time_format (local, "%H:%M");
+
+  return kt_time_stamp_format (iso);
+}
+
+char *
 kt_time_stamp_last_changed (const char *who,
                             const char *iso)
 {
