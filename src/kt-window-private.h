@@ -53,6 +53,7 @@ struct _KtWindow
   KtChangeMonitor      *monitor;
   KtPresence           *presence;
   KtBackupSchedule     *backups;
+  guint                 refresh_retry_id;  /* a refresh found the file locked */
   /* The main page the contract page's Back returns to: "browse" or "search". */
   const char           *contract_return;
   gboolean              close_confirmed;

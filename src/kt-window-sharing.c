@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "kt-backups-window.h"
+#include "kt-list-refresh.h"
 #include "kt-write-retry.h"
 #include "kt-window-private.h"
 
@@ -21,12 +22,26 @@
  * a save that found the file locked, from the main loop. */
 #define LOCK_WAIT_MS          200
 #define CHANGE_POLL_MS        2000
+/* A view that found the file locked reads again this much later, even if
+ * the colleague's save is rolled back and nothing else changes. */
+#define REFRESH_RETRY_MS      1000
 
 static void
 show_toast (KtWindow   *self,
             const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static gboolean
+refresh_retry_cb (gpointer data)
+{
+  KtWindow *self = data;
+
+  self->refresh_retry_id = 0;
+  kt_window_refresh_views (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -37,6 +52,8 @@ kt_window_refresh_views (KtWindow *self)
   if (self->store == NULL)
     return;
 
+  kt_list_refresh_take_skipped ();
+
   kt_portfolio_view_refresh (self->portfolio_view);
   kt_suppliers_view_refresh (self->suppliers_view);
   kt_upcoming_view_refresh (self->upcoming_view);
@@ -45,6 +62,9 @@ kt_window_refresh_views (KtWindow *self)
   kt_matrix_view_refresh (self->matrix_view);
   kt_search_view_refresh (self->search_view);
   kt_contract_page_refresh (self->contract_page);
+
+  if (kt_list_refresh_take_skipped () && self->refresh_retry_id == 0)
+    self->refresh_retry_id = g_timeout_add (REFRESH_RETRY_MS, refresh_retry_cb, self);
 }
 
 static void
@@ -117,6 +137,7 @@ kt_window_sharing_stop (KtWindow *self)
     }
   g_clear_object (&self->backups);
 
+  g_clear_handle_id (&self->refresh_retry_id, g_source_remove);
   g_signal_handlers_disconnect_by_func (self, window_active_cb, NULL);
   gtk_revealer_set_reveal_child (self->unreachable_revealer, FALSE);
 }

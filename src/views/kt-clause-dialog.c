@@ -12,6 +12,7 @@
 #include "kt-dialogs.h"
 #include "kt-time-stamp.h"
 #include "kt-validation.h"
+#include "kt-write-retry.h"
 
 struct _KtClauseDialog
 {
@@ -69,50 +70,94 @@ note_activated_cb (KtClauseDialog *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "clause-dialog.save", NULL);
 }
 
+/* ---- saving ----
+ *
+ * Through kt_write_run (): a colleague's lock is waited for from the main
+ * loop, a file that went away is said so with a retry; the dialog and its
+ * edit stay open meanwhile. */
+
+typedef struct {
+  KtClauseDialog *dialog;
+  KtStore        *store;
+  KtClause       *clause;
+} Write;
+
+static void
+write_free (Write *write)
+{
+  g_clear_object (&write->dialog);
+  g_clear_object (&write->store);
+  g_clear_pointer (&write->clause, kt_clause_free);
+  g_free (write);
+}
+
+static gboolean
+save_write (gpointer   data,
+            GError   **error)
+{
+  Write *write = data;
+
+  return kt_store_save_clause (write->store, write->clause, error);
+}
+
+static void
+save_done (gpointer      data,
+           const GError *error)
+{
+  Write *write = data;
+  KtClauseDialog *self = write->dialog;
+
+  if (error == NULL)
+    {
+      g_signal_emit (self, signals[SAVED], 0, write->clause->id);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  if (g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_CONFLICT) ||
+      g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_NOT_FOUND))
+    {
+      /* Nothing of the user's is lost but a category and a note: the
+       * owner shows the colleague's version instead. */
+      g_signal_emit (self, signals[CONFLICT], 0, error->message);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  /* A wait the user gave up on was said already; the form keeps the edit. */
+  if (!kt_write_error_was_shown (error))
+    show_message (self, error->message);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   KtClauseDialog *self = KT_CLAUSE_DIALOG (widget);
-  g_autoptr(KtClause) clause = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
+  Write *write;
 
   if (is_read_only (self))
     return;
 
-  clause = kt_clause_dialog_get_clause (self);
-  problems = kt_clause_validate (clause);
+  write = g_new0 (Write, 1);
+  write->dialog = g_object_ref (self);
+  write->store = g_object_ref (self->store);
+  write->clause = kt_clause_dialog_get_clause (self);
+  problems = kt_clause_validate (write->clause);
   if (problems->len > 0)
     {
       const KtValidationProblem *problem = g_ptr_array_index (problems, 0);
 
       show_message (self, problem->message);
+      write_free (write);
       return;
     }
 
-  if (!kt_store_save_clause (self->store, clause, &error))
-    {
-      if (g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_CONFLICT) ||
-          g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_NOT_FOUND))
-        {
-          /* Nothing of the user's is lost but a category and a note: the
-           * owner shows the colleague's version instead. */
-          g_object_ref (self);
-          g_signal_emit (self, signals[CONFLICT], 0, error->message);
-          gtk_window_destroy (GTK_WINDOW (self));
-          g_object_unref (self);
-          return;
-        }
-      show_message (self, error->message);
-      return;
-    }
-
-  g_object_ref (self);
-  g_signal_emit (self, signals[SAVED], 0, clause->id);
-  gtk_window_destroy (GTK_WINDOW (self));
-  g_object_unref (self);
+  /* FALSE: the last Save still waits for the file. */
+  if (!kt_write_run (widget, save_write, save_done, write, (GDestroyNotify) write_free))
+    write_free (write);
 }
 
 static void

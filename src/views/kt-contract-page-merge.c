@@ -22,6 +22,7 @@
 #include "kt-document-list.h"
 #include "kt-format.h"
 #include "kt-history-window.h"
+#include "kt-list-refresh.h"
 #include "kt-merge-dialog.h"
 #include "kt-store-merge.h"
 #include "kt-time-stamp.h"
@@ -479,7 +480,7 @@ kt_contract_page_refresh (KtContractPage *self)
           if (!self->deleted)
             show_deleted_now (self);
         }
-      else
+      else if (!kt_list_refresh_should_skip (error))
         /* The window says when the file cannot be reached. */
         g_debug ("Could not refresh the contract: %s", error->message);
       return;

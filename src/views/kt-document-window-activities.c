@@ -14,6 +14,7 @@
 #include "kt-dialogs.h"
 #include "kt-document-window-private.h"
 #include "kt-format.h"
+#include "kt-write-retry.h"
 
 static const KtClause *
 find_clause (KtDocumentWindow *self,
@@ -30,29 +31,88 @@ find_clause (KtDocumentWindow *self,
   return NULL;
 }
 
-/* ---- activities from clauses ---- */
+/* ---- activities from clauses ----
+ *
+ * The link is saved through kt_write_run () from the clause panel, like
+ * its other writes: a colleague's lock is waited for, a file that went
+ * away is said so with a retry. */
 
+typedef struct {
+  KtDocumentWindow *window;
+  KtStore          *store;
+  KtClause         *clause;
+  gboolean          changed;    /* emit activities-changed when done */
+} LinkWrite;
+
+static void
+link_write_free (LinkWrite *write)
+{
+  g_clear_object (&write->window);
+  g_clear_object (&write->store);
+  g_clear_pointer (&write->clause, kt_clause_free);
+  g_free (write);
+}
+
+static gboolean
+link_write (gpointer   data,
+            GError   **error)
+{
+  LinkWrite *write = data;
+
+  return kt_store_save_clause (write->store, write->clause, error);
+}
+
+static void
+link_done (gpointer      data,
+           const GError *error)
+{
+  LinkWrite *write = data;
+  KtDocumentWindow *self = write->window;
+
+  if (error == NULL)
+    kt_document_window_reload_clauses (self);
+  else if (!kt_write_error_was_shown (error))
+    kt_document_window_show_store_error (self, error);
+
+  if (write->changed)
+    kt_document_window_emit_activities_changed (self);
+}
+
+/* @changed: the activities changed too (a new one, or another link):
+ * said once the link is saved or failed. */
 static void
 set_activity (KtDocumentWindow *self,
               gint64            clause_id,
-              gint64            activity_id)
+              gint64            activity_id,
+              gboolean          changed)
 {
   const KtClause *current = find_clause (self, clause_id);
-  g_autoptr(KtClause) clause = NULL;
-  g_autoptr(GError) error = NULL;
+  LinkWrite *write;
 
   if (current == NULL)
     {
       kt_document_window_reload_clauses (self);
+      if (changed)
+        kt_document_window_emit_activities_changed (self);
       return;
     }
 
-  clause = kt_clause_copy (current);
-  clause->activity_id = activity_id;
-  if (!kt_store_save_clause (self->store, clause, &error))
-    kt_document_window_show_store_error (self, error);
-  else
-    kt_document_window_reload_clauses (self);
+  write = g_new0 (LinkWrite, 1);
+  write->window = g_object_ref (self);
+  write->store = g_object_ref (self->store);
+  write->clause = kt_clause_copy (current);
+  write->clause->activity_id = activity_id;
+  write->changed = changed;
+
+  /* FALSE: another clause write of this window still waits for the file. */
+  if (!kt_write_run (self->clause_panel, link_write, link_done, write,
+                     (GDestroyNotify) link_write_free))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      link_write_free (write);
+      if (changed)
+        kt_document_window_emit_activities_changed (self);
+    }
 }
 
 static void
@@ -64,8 +124,7 @@ activity_saved_cb (KtActivityEditor *editor,
 
   /* Reloaded first: the new activity is then in the panel's list */
   kt_document_window_reload_clauses (self);
-  set_activity (self, clause_id, activity_id);
-  kt_document_window_emit_activities_changed (self);
+  set_activity (self, clause_id, activity_id, TRUE);
 }
 
 void
@@ -118,12 +177,10 @@ link_response_cb (AdwMessageDialog *dialog,
   GtkListBoxRow *row = list != NULL ? gtk_list_box_get_selected_row (list) : NULL;
 
   if (g_strcmp0 (response, "unlink") == 0)
-    set_activity (self, clause_id, 0);
+    set_activity (self, clause_id, 0, FALSE);
   else if (g_strcmp0 (response, "link") == 0 && row != NULL)
-    {
-      set_activity (self, clause_id, *(gint64 *) g_object_get_data (G_OBJECT (row), "kt-activity-id"));
-      kt_document_window_emit_activities_changed (self);
-    }
+    set_activity (self, clause_id, *(gint64 *) g_object_get_data (G_OBJECT (row), "kt-activity-id"),
+                  TRUE);
 }
 
 /* Only a choice turns Link on. A row unselected is not looked at: the

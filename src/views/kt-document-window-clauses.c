@@ -13,6 +13,7 @@
 #include "kt-dialogs.h"
 #include "kt-document-window-private.h"
 #include "kt-undo-toast.h"
+#include "kt-write-retry.h"
 
 #define FLASH_INTERVAL_MS 160
 #define FLASH_TOGGLES     6
@@ -310,54 +311,125 @@ kt_document_window_mark_clause (KtDocumentWindow *self)
     gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
-/* ---- the panel's commands ---- */
+/* ---- the panel's commands ----
+ *
+ * Removing and restoring go through kt_write_run () from the panel, inside
+ * the window's toast overlay: a colleague's lock is waited for there, a
+ * file that went away is said so with a retry. */
 
 typedef struct {
-  GWeakRef window;
-  gint64   id;
-} Undo;
+  KtDocumentWindow *window;
+  KtStore          *store;
+  gint64            id;
+  gint64            version;
+} Write;
+
+static Write *
+write_new (KtDocumentWindow *self,
+           KtStore          *store,
+           gint64            id)
+{
+  Write *write = g_new0 (Write, 1);
+
+  write->window = g_object_ref (self);
+  write->store = g_object_ref (store);
+  write->id = id;
+  return write;
+}
 
 static void
-undo_free (Undo *undo)
+write_free (Write *write)
 {
-  g_weak_ref_clear (&undo->window);
-  g_free (undo);
+  g_clear_object (&write->window);
+  g_clear_object (&write->store);
+  g_free (write);
+}
+
+/* Takes @write. */
+static void
+run_panel_write (KtDocumentWindow *self,
+                 KtWriteFunc       func,
+                 KtWriteDone       done,
+                 Write            *write)
+{
+  /* FALSE: a clause write of this window still waits for the file. */
+  if (!kt_write_run (self->clause_panel, func, done, write, (GDestroyNotify) write_free))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      write_free (write);
+    }
+}
+
+static gboolean
+restore_write (gpointer   data,
+               GError   **error)
+{
+  Write *write = data;
+
+  return kt_store_restore_clause (write->store, write->id, error);
+}
+
+static void
+restore_done (gpointer      data,
+              const GError *error)
+{
+  Write *write = data;
+
+  /* A wait the user gave up on was said already, and changed nothing. */
+  if (kt_write_error_was_shown (error))
+    return;
+
+  if (error != NULL)
+    kt_dialog_show_error (GTK_WIDGET (write->window), _("The Clause Could Not Be Restored"),
+                          error->message);
+  kt_document_window_reload_clauses (write->window);
 }
 
 static void
 restore_clause (gpointer data)
 {
-  Undo *undo = data;
-  g_autoptr(KtDocumentWindow) self = g_weak_ref_get (&undo->window);
-  g_autoptr(GError) error = NULL;
+  Write *undo = data;
 
-  if (self == NULL)
-    return;
+  run_panel_write (undo->window, restore_write, restore_done,
+                   write_new (undo->window, undo->store, undo->id));
+}
 
-  if (!kt_store_restore_clause (self->store, undo->id, &error))
-    kt_dialog_show_error (GTK_WIDGET (self), _("The Clause Could Not Be Restored"), error->message);
+static gboolean
+remove_write (gpointer   data,
+              GError   **error)
+{
+  Write *write = data;
+
+  return kt_store_delete_clause (write->store, write->id, write->version, error);
+}
+
+static void
+remove_done (gpointer      data,
+             const GError *error)
+{
+  Write *write = data;
+  KtDocumentWindow *self = write->window;
+
+  if (error != NULL)
+    {
+      if (!kt_write_error_was_shown (error))
+        kt_document_window_show_store_error (self, error);
+      return;
+    }
+
   kt_document_window_reload_clauses (self);
+  kt_undo_toast_show (self->clause_panel, _("Clause removed"), restore_clause,
+                      write_new (self, write->store, write->id), (GDestroyNotify) write_free);
 }
 
 static void
 remove_clause_cb (KtDocumentWindow *self,
                   KtClause         *clause)
 {
-  g_autoptr(GError) error = NULL;
-  Undo *undo;
+  Write *write = write_new (self, self->store, clause->id);
 
-  if (!kt_store_delete_clause (self->store, clause->id, clause->version, &error))
-    {
-      kt_document_window_show_store_error (self, error);
-      return;
-    }
-
-  kt_document_window_reload_clauses (self);
-  undo = g_new0 (Undo, 1);
-  g_weak_ref_init (&undo->window, self);
-  undo->id = clause->id;
-  kt_undo_toast_show (self->clause_panel, _("Clause removed"), restore_clause, undo,
-                      (GDestroyNotify) undo_free);
+  write->version = clause->version;
+  run_panel_write (self, remove_write, remove_done, write);
 }
 
 static void

@@ -239,8 +239,24 @@ kt_list_same_date (const GDate *a,
   return valid_a == valid_b && (!valid_a || g_date_compare (a, b) == 0);
 }
 
+/* Views are refreshed on the main thread only. */
+static gboolean refresh_skipped;
+
 gboolean
 kt_list_refresh_should_skip (const GError *error)
 {
-  return g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_BUSY);
+  if (!g_error_matches (error, KT_STORE_ERROR, KT_STORE_ERROR_BUSY))
+    return FALSE;
+
+  refresh_skipped = TRUE;
+  return TRUE;
+}
+
+gboolean
+kt_list_refresh_take_skipped (void)
+{
+  gboolean skipped = refresh_skipped;
+
+  refresh_skipped = FALSE;
+  return skipped;
 }

@@ -97,7 +97,11 @@ gboolean kt_list_same_date     (const GDate *a,
                                 const GDate *b);
 
 /* Whether @error is one a refresh skips silently: the file is locked by a
- * colleague's save for a moment, and the next poll reads it again. */
+ * colleague's save for a moment. A TRUE answer is remembered until
+ * kt_list_refresh_take_skipped (), so that the window can read again soon
+ * even if that save is rolled back (then nothing tells it to). */
 gboolean kt_list_refresh_should_skip (const GError *error);
+/* TRUE once (then FALSE) when a refresh was skipped since the last call. */
+gboolean kt_list_refresh_take_skipped (void);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "kt-list-refresh.h"
 #include "kt-undo-toast.h"
 #include "kt-upcoming-view-private.h"
+#include "kt-write-retry.h"
 
 #define WINDOW_DAYS 365
 
@@ -143,35 +144,119 @@ typedef struct {
   GtkWidget *done_button;
 } RowWidgets;
 
+/* ---- marking done, and its undo ----
+ *
+ * Through kt_write_run (): a colleague's lock is waited for from the main
+ * loop, a file that went away is said so with a retry. */
+
 typedef struct {
   KtUpcomingView *view;
   KtStore        *store;
+  gboolean        reopen;   /* the undo of a mark done */
   gint64          id;
-} Undo;
+  gint64          version;
+  GDate           date;     /* the occurrence marked done */
+} Write;
+
+static void start_write (KtUpcomingView *self,
+                         Write          *write);
+
+static Write *
+write_new (KtUpcomingView *self,
+           KtStore        *store,
+           gint64          id)
+{
+  Write *write = g_new0 (Write, 1);
+
+  write->view = g_object_ref (self);
+  write->store = g_object_ref (store);
+  write->id = id;
+  g_date_clear (&write->date, 1);
+  return write;
+}
 
 static void
-undo_free (Undo *undo)
+write_free (Write *write)
 {
-  g_clear_object (&undo->view);
-  g_clear_object (&undo->store);
-  g_free (undo);
+  g_clear_object (&write->view);
+  g_clear_object (&write->store);
+  g_free (write);
 }
 
 static void
 undo_cb (gpointer data)
 {
-  Undo *undo = data;
+  Write *undo = data;
+  Write *write = write_new (undo->view, undo->store, undo->id);
+
+  write->reopen = TRUE;
+  start_write (undo->view, write);
+}
+
+static gboolean
+write_cb (gpointer   data,
+          GError   **error)
+{
+  Write *write = data;
   g_autoptr(KtActivity) current = NULL;
-  g_autoptr(GError) error = NULL;
 
-  current = kt_store_get_activity (undo->store, undo->id, &error);
-  if (current == NULL ||
-      !kt_store_reopen_activity (undo->store, undo->id, current->version, &error))
-    kt_dialog_show_error (GTK_WIDGET (undo->view), _("Could Not Undo"), error->message);
+  if (!write->reopen)
+    return kt_store_mark_activity_done (write->store, write->id, write->version, &write->date,
+                                        NULL, error);
 
-  if (undo->view->store == undo->store)
-    kt_upcoming_view_invalidate (undo->view);
-  g_signal_emit (undo->view, signals[ACTIVITIES_CHANGED], 0);
+  /* Undo reopens the activity as it is now. */
+  current = kt_store_get_activity (write->store, write->id, error);
+  return current != NULL &&
+         kt_store_reopen_activity (write->store, write->id, current->version, error);
+}
+
+static void
+write_done_cb (gpointer      data,
+               const GError *error)
+{
+  Write *write = data;
+  KtUpcomingView *self = write->view;
+  gboolean shown = kt_write_error_was_shown (error);
+
+  if (error != NULL && !shown)
+    kt_dialog_show_error (GTK_WIDGET (self),
+                          write->reopen ? _("Could Not Undo")
+                                        : _("The Activity Could Not Be Marked Done"),
+                          error->message);
+
+  /* Also after a conflict: the list is stale. A wait the user gave up on
+   * changed nothing. */
+  if (self->store == write->store && !shown)
+    {
+      if (write->reopen)
+        kt_upcoming_view_invalidate (self);
+      else
+        reload (self);
+    }
+
+  if (error == NULL && !write->reopen)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+      kt_undo_toast_show (GTK_WIDGET (self), _("Activity marked done"), undo_cb,
+                          write_new (self, write->store, write->id), (GDestroyNotify) write_free);
+    }
+  if (error == NULL || write->reopen)
+    g_signal_emit (self, signals[ACTIVITIES_CHANGED], 0);
+}
+
+/* Takes @write. */
+static void
+start_write (KtUpcomingView *self,
+             Write          *write)
+{
+  /* FALSE: a write of this view still waits for the file; this click
+   * would only queue behind it. */
+  if (!kt_write_run (GTK_WIDGET (self), write_cb, write_done_cb, write,
+                     (GDestroyNotify) write_free))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      write_free (write);
+    }
 }
 
 static void
@@ -179,34 +264,16 @@ done_clicked_cb (GtkWidget      *button,
                  KtUpcomingView *self)
 {
   KtUpcomingEntry *entry = g_object_get_data (G_OBJECT (button), "kt-entry");
-  g_autoptr(GError) error = NULL;
-  const KtDeadlineItem *item;
-  Undo *undo;
+  Write *write;
 
   if (entry == NULL || entry->item == NULL || self->store == NULL)
     return;
 
-  item = entry->item;
-  if (!kt_store_mark_activity_done (self->store, item->activity_id, item->activity_version,
-                                    &item->date, NULL, &error))
-    {
-      kt_dialog_show_error (GTK_WIDGET (self), _("The Activity Could Not Be Marked Done"),
-                            error->message);
-      reload (self);
-      return;
-    }
-
-  undo = g_new0 (Undo, 1);
-  undo->view = g_object_ref (self);
-  undo->store = g_object_ref (self->store);
-  undo->id = item->activity_id;
-
-  /* The entry goes with the reload: nothing of it is used after this. */
-  reload (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-  kt_undo_toast_show (GTK_WIDGET (self), _("Activity marked done"), undo_cb, undo,
-                      (GDestroyNotify) undo_free);
-  g_signal_emit (self, signals[ACTIVITIES_CHANGED], 0);
+  /* Copied: a refresh while the file is locked replaces the entry. */
+  write = write_new (self, self->store, entry->item->activity_id);
+  write->version = entry->item->activity_version;
+  write->date = entry->item->date;
+  start_write (self, write);
 }
 
 static GtkWidget *

@@ -23,6 +23,7 @@
 #include "kt-undo-toast.h"
 #include "kt-upcoming-model.h"
 #include "kt-upcoming-view.h"
+#include "kt-write-retry.h"
 
 typedef struct {
   char    *dir;
@@ -353,6 +354,131 @@ static void
 count_cb (guint *n)
 {
   (*n)++;
+}
+
+/* ---- upcoming deadlines while a colleague holds the lock ---- */
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* A Mark Done button of a one-off activity: marking a recurring one done
+ * moves it on instead. */
+static gboolean
+marks_one_off (GtkWidget     *widget,
+               gconstpointer  store)
+{
+  KtUpcomingEntry *entry = g_object_get_data (G_OBJECT (widget), "kt-entry");
+  g_autoptr(KtActivity) activity = NULL;
+
+  if (!GTK_IS_BUTTON (widget) || !gtk_widget_get_visible (widget) || entry == NULL)
+    return FALSE;
+  activity = kt_store_get_activity ((KtStore *) store, entry->item->activity_id, NULL);
+  return activity != NULL && activity->recurrence == KT_RECURRENCE_NONE;
+}
+
+static gboolean
+is_pending (GtkWidget *widget)
+{
+  return kt_write_is_pending (widget);
+}
+
+/* Runs the main loop while @widget's write waits, at most 20 s. */
+static void
+wait_written (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (is_pending (widget) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  g_assert_false (is_pending (widget));
+  iterate ();
+}
+
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+static KtActivityStatus
+activity_status (KtStore *store,
+                 gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KtActivity) activity = kt_store_get_activity (store, id, &error);
+
+  g_assert_no_error (error);
+  return activity->status;
+}
+
+/* Mark Done and its undo wait for a colleague's lock through
+ * kt_write_run (): a direct write would fail after the store's 50 ms. */
+static void
+test_upcoming_locked (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *view = kt_upcoming_view_new ();
+  g_autoptr(KtStore) colleague = kt_store_open (f->path, KT_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(GError) error = NULL;
+  KtUpcomingEntry *entry;
+  GtkWidget *button;
+  guint changes = 0;
+  gint64 id;
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), view);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  g_signal_connect_swapped (view, "activities-changed", G_CALLBACK (count_cb), &changes);
+  kt_upcoming_view_set_store (KT_UPCOMING_VIEW (view), f->store);
+  kt_store_set_lock_wait (f->store, 50);
+  kt_write_set_time_scale (0.05);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  button = must_find (view, marks_one_off, f->store);
+  entry = g_object_get_data (G_OBJECT (button), "kt-entry");
+  id = entry->item->activity_id;
+  g_assert_cmpint (activity_status (f->store, id), ==, KT_ACTIVITY_STATUS_OPEN);
+
+  g_assert_true (kt_store_begin_batch (colleague, &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (button, "clicked");
+  run_for (150);
+  g_assert_true (kt_write_is_pending (view));
+  g_assert_cmpint (activity_status (f->store, id), ==, KT_ACTIVITY_STATUS_OPEN);
+  g_assert_cmpuint (changes, ==, 0);
+  kt_store_rollback_batch (colleague);
+  wait_written (view);
+  g_assert_cmpint (activity_status (f->store, id), ==, KT_ACTIVITY_STATUS_DONE);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Undo, once its toast has arrived (libadwaita 1.2) */
+  run_for (500);
+  g_assert_true (kt_store_begin_batch (colleague, &error));
+  g_assert_no_error (error);
+  g_assert_true (kt_undo_toast_run (ADW_TOAST_OVERLAY (overlay)));
+  run_for (150);
+  g_assert_true (kt_write_is_pending (view));
+  g_assert_cmpint (activity_status (f->store, id), ==, KT_ACTIVITY_STATUS_DONE);
+  kt_store_rollback_batch (colleague);
+  wait_written (view);
+  g_assert_cmpint (activity_status (f->store, id), ==, KT_ACTIVITY_STATUS_OPEN);
+  g_assert_cmpuint (changes, ==, 2);
+
+  kt_write_set_time_scale (1.0);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static KtContract *
@@ -714,6 +840,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/upcoming-view/sections", test_upcoming_sections);
+  ADD ("/ui/upcoming-view/locked", test_upcoming_locked);
   ADD ("/ui/activity-list/done-delete-undo", test_activity_list);
   ADD ("/ui/activity-editor/rules", test_editor_rules);
   ADD ("/ui/activity-editor/conflict-merges", test_editor_conflict_merges);

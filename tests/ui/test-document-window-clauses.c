@@ -1,7 +1,8 @@
 /* test-document-window-clauses.c — clauses in the document window: Mark
  * Clause from a find match and from a selection, the clause panel (jump,
  * remove and undo, an activity from a clause, linking one), a colleague's
- * change meanwhile, a read-only portfolio
+ * change meanwhile, a read-only portfolio, saving while a colleague holds
+ * the file's lock
  *
  * Copyright 2026 The Kontrakter authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +18,7 @@
 #include "kt-pdf-view-private.h"
 #include "kt-resources.h"
 #include "kt-undo-toast.h"
+#include "kt-write-retry.h"
 
 static void
 test_mark_found (DwFixture     *f,
@@ -348,6 +350,174 @@ test_read_only (DwFixture     *f,
   g_assert_true (dw_has_n_clauses (f));
 }
 
+/* ---- saving while a colleague holds the file's lock ----
+ *
+ * Each write of the clauses waits for the lock through kt_write_run ():
+ * pending while the colleague's batch is open, written once it ends. A
+ * direct write would fail after the store's 50 ms instead. */
+
+typedef struct {
+  DwFixture *f;
+  KtStore   *colleague;
+} Locked;
+
+static void
+hold_lock (DwFixture *f,
+           Locked    *locked)
+{
+  g_autoptr(GError) error = NULL;
+
+  locked->f = f;
+  locked->colleague = kt_store_open (f->path, KT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  kt_store_set_lock_wait (f->store, 50);
+  kt_write_set_time_scale (0.05);
+  g_assert_true (kt_store_begin_batch (locked->colleague, &error));
+  g_assert_no_error (error);
+}
+
+static void
+release_lock (Locked *locked)
+{
+  kt_store_rollback_batch (locked->colleague);
+  g_clear_object (&locked->colleague);
+}
+
+static gboolean
+not_pending (gpointer widget)
+{
+  return !kt_write_is_pending (widget);
+}
+
+static gboolean
+has_no_clauses (gpointer data)
+{
+  g_autoptr(GPtrArray) list = dw_clauses (data);
+
+  return list->len == 0;
+}
+
+static void
+test_locked_save (DwFixture     *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  KtClauseDialog *dialog;
+  Locked locked;
+
+  dw_attach_contract (f, "Kontrakt.pdf");
+  dw_open_window (f);
+  dw_find_text (f, "opsigelse");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "doc.mark-clause", NULL));
+  dw_wait_until (dw_has_clause_dialog, NULL);
+  dialog = dw_find_toplevel (KT_TYPE_CLAUSE_DIALOG);
+  kt_clause_dialog_set_note (dialog, "Seks måneders varsel");
+
+  hold_lock (f, &locked);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "clause-dialog.save", NULL));
+  dw_run_for (150);
+  /* Waiting, the dialog and its edit still there, nothing written */
+  g_assert_true (kt_write_is_pending (GTK_WIDGET (dialog)));
+  g_assert_true (dw_has_clause_dialog (NULL));
+  g_assert_true (has_no_clauses (f));
+
+  release_lock (&locked);
+  dw_wait_until (dw_has_no_clause_dialog, NULL);
+  list = dw_clauses (f);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((KtClause *) g_ptr_array_index (list, 0))->note, ==, "Seks måneders varsel");
+  g_assert_cmpuint (kt_clause_panel_get_n_clauses (kt_document_window_get_panel (f->window)), ==, 1);
+  kt_write_set_time_scale (1.0);
+}
+
+static void
+test_locked_remove_undo (DwFixture     *f,
+                         gconstpointer  data)
+{
+  g_autoptr(KtClause) clause = NULL;
+  KtClausePanel *panel;
+  Locked locked;
+
+  dw_attach_contract (f, "Kontrakt.pdf");
+  clause = dw_store_clause (f, 3, "bod", KT_CLAUSE_PENALTY);
+  dw_open_window (f);
+  panel = kt_document_window_get_panel (f->window);
+
+  hold_lock (f, &locked);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "clause.remove", "x", clause->id));
+  dw_run_for (150);
+  g_assert_true (kt_write_is_pending (GTK_WIDGET (panel)));
+  g_assert_true (dw_has_n_clauses (f));
+  g_assert_cmpuint (kt_clause_panel_get_n_clauses (panel), ==, 1);
+  release_lock (&locked);
+  dw_wait_until (not_pending, panel);
+  g_assert_true (has_no_clauses (f));
+  g_assert_cmpuint (kt_clause_panel_get_n_clauses (panel), ==, 0);
+
+  /* The undo waits the same way (the toast first arrives, see test_panel) */
+  dw_run_for (500);
+  hold_lock (f, &locked);
+  g_assert_true (kt_undo_toast_run (f->window->toast_overlay));
+  dw_run_for (150);
+  g_assert_true (kt_write_is_pending (GTK_WIDGET (panel)));
+  g_assert_true (has_no_clauses (f));
+  release_lock (&locked);
+  dw_wait_until (not_pending, panel);
+  g_assert_true (dw_has_n_clauses (f));
+  g_assert_cmpuint (kt_clause_panel_get_n_clauses (panel), ==, 1);
+  kt_write_set_time_scale (1.0);
+}
+
+static void
+test_locked_link (DwFixture     *f,
+                  gconstpointer  data)
+{
+  g_autoptr(KtClause) clause = NULL;
+  g_autoptr(KtActivity) activity = kt_activity_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  KtClausePanel *panel;
+  AdwMessageDialog *dialog;
+  GtkListBox *activities;
+  guint changes = 0;
+  Locked locked;
+
+  dw_attach_contract (f, "Kontrakt.pdf");
+  clause = dw_store_clause (f, 1, "opsigelse", KT_CLAUSE_TERMINATION);
+  activity->contract_id = f->contract_id;
+  activity->type = KT_ACTIVITY_RENEGOTIATION;
+  activity->description = g_strdup ("Beslut genudbud eller forlængelse");
+  g_date_set_dmy (&activity->deadline, 1, G_DATE_SEPTEMBER, 2029);
+  g_assert_true (kt_store_insert_activity (f->store, activity, &error));
+  g_assert_no_error (error);
+  dw_open_window (f);
+  g_signal_connect (f->window, "activities-changed", G_CALLBACK (activities_changed_cb), &changes);
+  panel = kt_document_window_get_panel (f->window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "clause.link-activity", "x",
+                                             clause->id));
+  dialog = dw_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  activities = g_object_get_data (G_OBJECT (dialog), "kt-list");
+  gtk_list_box_select_row (activities, gtk_list_box_get_row_at_index (activities, 0));
+
+  hold_lock (f, &locked);
+  adw_message_dialog_response (dialog, "link");
+  dw_run_for (150);
+  g_assert_true (kt_write_is_pending (GTK_WIDGET (panel)));
+  list = dw_clauses (f);
+  g_assert_cmpint (((KtClause *) g_ptr_array_index (list, 0))->activity_id, ==, 0);
+  /* Said once the link is saved */
+  g_assert_cmpuint (changes, ==, 0);
+
+  release_lock (&locked);
+  dw_wait_until (not_pending, panel);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = dw_clauses (f);
+  g_assert_cmpint (((KtClause *) g_ptr_array_index (list, 0))->activity_id, ==, activity->id);
+  g_assert_cmpuint (changes, ==, 1);
+  kt_write_set_time_scale (1.0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -365,6 +535,9 @@ main (int    argc,
   ADD ("/ui/document-window/clauses/link", test_link);
   ADD ("/ui/document-window/clauses/conflict", test_conflict);
   ADD ("/ui/document-window/clauses/read-only", test_read_only);
+  ADD ("/ui/document-window/clauses/locked-save", test_locked_save);
+  ADD ("/ui/document-window/clauses/locked-remove-undo", test_locked_remove_undo);
+  ADD ("/ui/document-window/clauses/locked-link", test_locked_link);
 #undef ADD
 
   return g_test_run ();
