@@ -35,6 +35,7 @@ kt_audit_entry_copy (const KtAuditEntry *entry)
   copy->old_value = g_strdup (entry->old_value);
   copy->new_value = g_strdup (entry->new_value);
   copy->detail = g_strdup (entry->detail);
+  copy->display_name = g_strdup (entry->display_name);
   copy->subject = g_strdup (entry->subject);
   copy->field_label = g_strdup (entry->field_label);
   copy->old_text = g_strdup (entry->old_text);
@@ -58,6 +59,7 @@ kt_audit_entry_free (KtAuditEntry *entry)
   g_free (entry->old_value);
   g_free (entry->new_value);
   g_free (entry->detail);
+  g_free (entry->display_name);
   g_free (entry->subject);
   g_free (entry->field_label);
   g_free (entry->old_text);

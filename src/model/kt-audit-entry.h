@@ -26,6 +26,7 @@ typedef struct {
   char   *old_value;   /* as stored (ISO dates, øre, codes); NULL = empty */
   char   *new_value;
   char   *detail;      /* "resolve": "mine" or "theirs"; else NULL */
+  char   *display_name;  /* the writer's real name (schema 6); NULL in older rows */
 
   /* Filled by kt_store_describe_audit_entry () / kt_store_list_history ()
    * for display; NULL until then. */

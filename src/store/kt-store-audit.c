@@ -30,8 +30,8 @@ kt_store_audit_full (KtStore     *self,
 
   stmt = kt_store_prepare (self,
                            "INSERT INTO audit_log (at, user, host, entity, entity_id, action, "
-                           "field, old_value, new_value, detail) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                           "field, old_value, new_value, detail, display_name) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -46,6 +46,7 @@ kt_store_audit_full (KtStore     *self,
   sqlite3_bind_text (stmt, 8, old_value, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, new_value, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, detail, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, self->display_name, -1, SQLITE_STATIC);
 
   return kt_store_step_done (self, stmt, error);
 }
@@ -87,6 +88,7 @@ kt_store_read_audit_entry (sqlite3_stmt *stmt)
   entry->old_value = column_dup (stmt, 8);
   entry->new_value = column_dup (stmt, 9);
   entry->detail = column_dup (stmt, 10);
+  entry->display_name = column_dup (stmt, 11);
 
   return entry;
 }

@@ -46,6 +46,13 @@ struct _KtStore
   guint64     file_ino;
 };
 
+/* ---- kt-store.c ---- */
+
+/* For the tests: a colleague whose real name differs from the login given
+ * to kt_store_set_identity (), as on a real desktop. */
+void          kt_store_set_display_name    (KtStore     *self,
+                                            const char  *display_name);
+
 /* ---- kt-store-db.c: statements, lock waits, transactions;
  *      kt-store-errors.c: errors ---- */
 
@@ -104,6 +111,8 @@ gboolean      kt_store_migrate             (sqlite3     *db,
                                             GError     **error);
 /* The SQL of step 5 (kt-store-schema-v5.c). */
 extern const char kt_store_schema_v5[];
+/* The SQL of step 6 (kt-store-schema-v6.c). */
+extern const char kt_store_schema_v6[];
 /* For the tests: a new portfolio at an older schema version. */
 gboolean      kt_store_create_at_version   (const char  *path,
                                             int          version,
@@ -283,7 +292,8 @@ gboolean      kt_store_audit_full          (KtStore        *self,
                                             GError        **error);
 /* The columns kt_store_read_audit_entry () reads, in its order. */
 #define KT_AUDIT_COLUMNS \
-  "id, at, user, host, entity, entity_id, action, field, old_value, new_value, detail"
+  "id, at, user, host, entity, entity_id, action, field, old_value, new_value, detail, " \
+  "display_name"
 KtAuditEntry *kt_store_read_audit_entry    (sqlite3_stmt   *stmt);
 
 gboolean      kt_store_audit               (KtStore        *self,

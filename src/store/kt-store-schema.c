@@ -447,6 +447,7 @@ static const KtMigration migrations[] = {
   { 3, schema_v3 },
   { 4, schema_v4 },
   { 5, kt_store_schema_v5 },
+  { 6, kt_store_schema_v6 },
 };
 
 int

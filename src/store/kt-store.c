@@ -481,6 +481,17 @@ kt_store_set_identity (KtStore    *self,
   self->display_name = g_strdup (user);
 }
 
+void
+kt_store_set_display_name (KtStore    *self,
+                           const char *display_name)
+{
+  g_return_if_fail (KT_IS_STORE (self));
+  g_return_if_fail (display_name != NULL && *display_name != '\0');
+
+  g_free (self->display_name);
+  self->display_name = g_strdup (display_name);
+}
+
 gboolean
 kt_store_poll_changes (KtStore *self)
 {

@@ -116,22 +116,28 @@ thing_of (const KtAuditEntry *entry)
   return _("it");
 }
 
-/* “Anna Jensen (aje on pc-123)” when we know the person's name — only our
- * own, the audit trail keeps login and computer — else “aje on pc-123”. */
+/* “Anna Jensen (aje on pc-123)” when we know the person's name — the
+ * writer's, kept in the row since schema 6, or our own — else
+ * “aje on pc-123”. */
 static char *
 who_of (KtHistoryWindow    *self,
         const KtAuditEntry *entry)
 {
-  const char *name = kt_store_get_display_name (self->store);
+  const char *name = entry->display_name;
   g_autofree char *where = NULL;
 
   /* Translators: a login name and a computer, "aje on pc-123" */
   where = g_strdup_printf (_("%s on %s"), or_empty (entry->user), or_empty (entry->host));
 
-  if (name != NULL && *name != '\0' &&
-      g_strcmp0 (name, entry->user) != 0 &&
+  /* Rows older than schema 6 have no name, and a writer without a real
+   * name left the login; of those, only our own saves can be named, from
+   * who we are now. */
+  if ((name == NULL || *name == '\0' || g_strcmp0 (name, entry->user) == 0) &&
       g_strcmp0 (entry->user, kt_store_get_user (self->store)) == 0 &&
       g_strcmp0 (entry->host, kt_store_get_host (self->store)) == 0)
+    name = kt_store_get_display_name (self->store);
+
+  if (name != NULL && *name != '\0' && g_strcmp0 (name, entry->user) != 0)
     {
       /* Translators: a person's name and "aje on pc-123" */
       return g_strdup_printf (_("%s (%s)"), name, where);

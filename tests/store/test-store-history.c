@@ -1,4 +1,4 @@
-/* test-store-history.c — the audit trail as people read it; schema 5
+/* test-store-history.c — the audit trail as people read it; schemas 5 and 6
  *
  * Copyright 2026 The Kontrakter authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -197,11 +197,13 @@ test_describe_entry (StoreFixture  *fixture,
   entry->old_value = g_strdup_printf ("%" G_GINT64_FORMAT, gone->id);
   entry->new_value = g_strdup_printf ("%" G_GINT64_FORMAT, w.supplier_id);
   entry->detail = g_strdup ("theirs");
+  entry->display_name = g_strdup ("Bente Holm");
   kt_store_describe_audit_entry (w.store, entry);
   assert_described (entry, "Supplier", "Gammel Leverandør ApS", "Netcompany A/S");
 
   copy = kt_audit_entry_copy (entry);
   g_assert_cmpstr (copy->detail, ==, "theirs");
+  g_assert_cmpstr (copy->display_name, ==, "Bente Holm");
   g_assert_cmpstr (copy->old_text, ==, "Gammel Leverandør ApS");
   g_assert_cmpstr (copy->field_label, ==, "Supplier");
 
@@ -412,6 +414,154 @@ test_audit_full (StoreFixture  *fixture,
   g_assert_cmpstr (entry->detail, ==, "portfolio-2026-11-26.kontrakter");
 }
 
+/* Schema 6: an old file keeps its trail, ids, index and append-only
+ * triggers, and gains the writer's real name; its old rows have none. */
+static void
+test_migrate_v5 (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = store_fixture_path (fixture, "v5.kontrakter");
+  g_autofree char *check = NULL;
+  g_autoptr(KtStore) store = NULL;
+  g_autoptr(KtSupplier) supplier = test_supplier_new ("Netcompany A/S", 3);
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  const KtAuditEntry *entry;
+
+  kt_store_create_at_version (path, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, 5);
+  /* Version 5 has no place for a name. */
+  g_assert_cmpint (test_sql_exec (path, "INSERT INTO audit_log (at, user, host, entity, "
+                                        "entity_id, action, display_name) VALUES "
+                                        "('2024-01-02T10:00:00Z', 'bho', 'pc-456', 'supplier', "
+                                        "1, 'insert', 'Bente Holm')"),
+                   ==, SQLITE_ERROR);
+  g_assert_cmpint (test_sql_exec (path,
+                                  "INSERT INTO audit_log (id, at, user, host, entity, entity_id, "
+                                  "  action) VALUES (5, '2024-01-02T10:00:00Z', 'bho', 'pc-456', "
+                                  "  'supplier', 1, 'insert');"
+                                  "INSERT INTO audit_log (id, at, user, host, entity, entity_id, "
+                                  "  action, field, detail) VALUES (9, '2024-01-03T10:00:00Z', "
+                                  "  'aje', 'pc-123', 'supplier', 1, 'resolve', 'name', 'mine');"),
+                   ==, SQLITE_OK);
+
+  store = test_store_new (path);
+  g_assert_cmpint (kt_store_schema_version_latest (), >=, 6);
+  g_assert_cmpint (kt_store_get_schema_version (store), ==, kt_store_schema_version_latest ());
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==,
+                   kt_store_schema_version_latest ());
+
+  audit = kt_store_list_audit (store, "supplier", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 2);
+  entry = g_ptr_array_index (audit, 0);
+  g_assert_cmpint (entry->id, ==, 9);
+  g_assert_cmpstr (entry->detail, ==, "mine");
+  g_assert_null (entry->display_name);
+  entry = g_ptr_array_index (audit, 1);
+  g_assert_cmpint (entry->id, ==, 5);
+  g_assert_cmpstr (entry->user, ==, "bho");
+  g_assert_null (entry->display_name);
+
+  /* Still append-only, the new column included, and still indexed. */
+  g_assert_cmpint (test_sql_exec (path, "UPDATE audit_log SET display_name = 'x'") & 0xff,
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (test_sql_exec (path, "DELETE FROM audit_log") & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = "
+                                       "'trigger' AND tbl_name = 'audit_log'"), ==, 2);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE "
+                                       "name = 'audit_log_entity'"), ==, 1);
+  /* The CHECKs of version 5 hold on. */
+  g_assert_cmpint (test_sql_exec (path, "INSERT INTO audit_log (at, user, host, entity, "
+                                        "entity_id, action, field, detail) VALUES "
+                                        "('2024-01-04T10:00:00Z', 'aje', 'pc1', 'contract', 1, "
+                                        "'resolve', 'name', 'both')"),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+
+  /* The next save names its writer. */
+  kt_store_insert_supplier (store, supplier, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = kt_store_list_audit (store, "supplier", supplier->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, >=, 1);
+  entry = g_ptr_array_index (audit, 0);
+  g_assert_cmpint (entry->id, >, 9);
+  g_assert_cmpstr (entry->action, ==, "insert");
+  g_assert_cmpstr (entry->display_name, ==, kt_store_get_display_name (store));
+
+  check = test_sql_text (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+}
+
+/* Each audit row keeps the real name of whoever wrote it, beside the login,
+ * and the history read back has it, whoever reads it. */
+static void
+test_display_name (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(KtStore) bente = NULL;
+  g_autoptr(KtContract) contract = test_contract_new ("K-2023-014", "Økonomisystem");
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  const KtAuditEntry *entry;
+  gint64 id;
+
+  world_init (&w, fixture);
+  contract->supplier_id = w.supplier_id;
+
+  /* Without a real name the login stands in for it. */
+  kt_store_set_identity (w.store, "aje", "pc-123");
+  g_assert_cmpstr (kt_store_get_display_name (w.store), ==, "aje");
+  kt_store_insert_contract (w.store, contract, &error);
+  g_assert_no_error (error);
+
+  bente = kt_store_open (w.path, KT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  kt_store_set_identity (bente, "bho", "pc-456");
+  kt_store_set_display_name (bente, "Bente Holm");
+  g_assert_cmpstr (kt_store_get_user (bente), ==, "bho");
+  g_assert_cmpstr (kt_store_get_display_name (bente), ==, "Bente Holm");
+
+  id = contract->id;
+  g_clear_pointer (&contract, kt_contract_free);
+  contract = kt_store_get_contract (bente, id, &error);
+  g_assert_no_error (error);
+  contract->annual_cost = 12000000;
+  kt_store_update_contract (bente, contract, &error);
+  g_assert_no_error (error);
+
+  /* Read by the first store: the name comes from the row, not the reader. */
+  audit = kt_store_list_audit (w.store, "contract", contract->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 2);
+  entry = g_ptr_array_index (audit, 0);
+  g_assert_cmpstr (entry->action, ==, "update");
+  g_assert_cmpstr (entry->user, ==, "bho");
+  g_assert_cmpstr (entry->host, ==, "pc-456");
+  g_assert_cmpstr (entry->display_name, ==, "Bente Holm");
+  entry = g_ptr_array_index (audit, 1);
+  g_assert_cmpstr (entry->action, ==, "insert");
+  g_assert_cmpstr (entry->user, ==, "aje");
+  g_assert_cmpstr (entry->display_name, ==, "aje");
+
+  history = kt_store_list_history (w.store, "contract", contract->id, &error);
+  g_assert_no_error (error);
+  entry = find_entry (history, "update", "annual_cost");
+  g_assert_cmpstr (entry->display_name, ==, "Bente Holm");
+  entry = find_entry (history, "insert", NULL);
+  g_assert_cmpstr (entry->display_name, ==, "aje");
+
+  g_assert_cmpint (test_sql_int (w.path, "SELECT count(*) FROM audit_log WHERE "
+                                         "display_name = 'Bente Holm' AND user = 'bho'"),
+                   >=, 1);
+
+  world_clear (&w);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +574,8 @@ main (int   argc,
   g_test_add_func ("/store/history/every-field-labelled", test_every_field_labelled);
   ADD ("/store/history/migrate-v4", test_migrate_v4);
   ADD ("/store/history/audit-full", test_audit_full);
+  ADD ("/store/history/migrate-v5", test_migrate_v5);
+  ADD ("/store/history/display-name", test_display_name);
 
   return g_test_run ();
 }

@@ -168,6 +168,11 @@ static const MigrationFixture migration_fixtures[] = {
     "INSERT INTO audit_log (at, user, host, entity, entity_id, action, detail) "
     "  VALUES ('2024-01-03T10:00:00Z', 'aje', 'pc1', 'portfolio', 0, 'restore_backup', "
     "  'world-2024-01-02.kontrakter');" },
+  { 6,
+    FIXTURE_BASE
+    "INSERT INTO audit_log (at, user, host, entity, entity_id, action, display_name) "
+    "  VALUES ('2024-01-03T10:00:00Z', 'bho', 'pc-456', 'supplier', 1, 'insert', "
+    "  'Bente Holm');" },
 };
 
 static void

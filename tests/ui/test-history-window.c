@@ -18,6 +18,7 @@
 #include "kt-history-window.h"
 #include "kt-presence-button.h"
 #include "kt-store-merge.h"
+#include "kt-store-private.h"
 #include "kt-resources.h"
 #include "kt-time-stamp.h"
 
@@ -425,6 +426,91 @@ test_reload_keeps_search (Fixture       *fixture,
   close_window (window);
 }
 
+/* Since schema 6 each save keeps its writer's real name: a colleague reads
+ * as “Bente Holm (bho on pc-456)”; a save without one (older rows, or a
+ * writer whose name is the login) as before, our own with our name. */
+static void
+test_real_names (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(KtStore) bente = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *sentence = NULL;
+  g_auto(GStrv) lines = NULL;
+  KtHistoryWindow *window;
+  GtkWidget *row;
+  guint saves = 0;
+  const char *expected_who[] = {
+    " — cla on pc-789",
+    " — Bente Holm (bho on pc-456)",
+    " — Anna Jensen (aje on pc-123)",
+    " — bho on pc-456",
+    " — Anna Jensen (aje on pc-123)",
+  };
+
+  bente = kt_store_open (fixture->path, KT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  kt_store_set_identity (bente, "bho", "pc-456");
+  kt_store_set_display_name (bente, "Bente Holm");
+  update_contract (bente, fixture->contract_id, 13000000, NULL);
+
+  /* A row as a file before schema 6 has it: no name */
+  g_assert_cmpint (test_sql_exec (fixture->path, "INSERT INTO audit_log (at, user, host, entity, "
+                                                 "entity_id, action, field, old_value, new_value) "
+                                                 "SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), "
+                                                 "'cla', 'pc-789', 'contract', id, 'update', 'notes', "
+                                                 "NULL, 'Clas note' FROM contracts"),
+                   ==, SQLITE_OK);
+
+  /* We are Anna; the fixture's saves kept only the login as a name */
+  kt_store_set_display_name (fixture->store, "Anna Jensen");
+
+  window = window_new (fixture);
+  rows = shown_rows (window);
+  g_test_message ("Shown:\n%s", rows);
+  lines = g_strsplit (rows, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "= "))
+      {
+        g_assert_cmpuint (saves, <, G_N_ELEMENTS (expected_who));
+        g_assert_true (g_str_has_suffix (lines[i], expected_who[saves]));
+        saves++;
+      }
+  g_assert_cmpuint (saves, ==, G_N_ELEMENTS (expected_who));
+  g_assert_true (strstr (rows, "Bente Holm (bho on pc-456)") < strstr (rows, "130.000,00 kr."));
+
+  /* The heading says it to a screen reader too */
+  entries = kt_store_list_history (fixture->store, "contract", fixture->contract_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len && when == NULL; i++)
+    {
+      const KtAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (entry->display_name, "Bente Holm") == 0)
+        when = kt_time_stamp_format (entry->at);
+    }
+  g_assert_nonnull (when);
+  row = row_with_text (window, "Bente Holm (bho on pc-456)");
+  g_assert_nonnull (row);
+  sentence = g_strdup_printf ("Saved on %s by Bente Holm (bho on pc-456), 1 change.", when);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, sentence));
+
+  /* Her name finds her saves */
+  search (window, "bente");
+  g_free (rows);
+  rows = shown_rows (window);
+  g_assert_nonnull (strstr (rows, "Bente Holm (bho on pc-456)"));
+  g_assert_nonnull (strstr (rows, "130.000,00 kr."));
+  g_assert_null (strstr (rows, "aje on pc-123"));
+  g_assert_null (strstr (rows, "— bho on pc-456"));
+
+  close_window (window);
+}
+
 static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
@@ -651,6 +737,7 @@ main (int    argc,
   ADD ("/ui/history-window/rows", test_rows);
   ADD ("/ui/history-window/search", test_search);
   ADD ("/ui/history-window/reload-keeps-search", test_reload_keeps_search);
+  ADD ("/ui/history-window/real-names", test_real_names);
   ADD ("/ui/history-window/empty", test_empty);
   ADD ("/ui/history-window/activity-and-conflict", test_activity_and_conflict);
   ADD ("/ui/presence-button/colleagues", test_presence_button);
