@@ -693,8 +693,8 @@ kt_contract_form_focus_first (KtContractForm *self)
   gtk_widget_grab_focus (self->number_row);
 }
 
-GtkAdjustment *
-kt_contract_form_get_vadjustment (KtContractForm *self)
+GtkWidget *
+kt_contract_form_get_scroller (KtContractForm *self)
 {
   GtkWidget *child;
 
@@ -705,7 +705,16 @@ kt_contract_form_get_vadjustment (KtContractForm *self)
        child = gtk_widget_get_first_child (child))
     ;
 
-  return child != NULL ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)) : NULL;
+  return child;
+}
+
+GtkAdjustment *
+kt_contract_form_get_vadjustment (KtContractForm *self)
+{
+  GtkWidget *scroller = kt_contract_form_get_scroller (self);
+
+  return scroller != NULL ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))
+                          : NULL;
 }
 
 void

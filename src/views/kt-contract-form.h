@@ -50,7 +50,9 @@ void        kt_contract_form_focus_first   (KtContractForm   *self);
 /* Another contract is shown from its beginning, not where the last one was
  * left (AdwPreferencesPage has no API for it before libadwaita 1.3). */
 void        kt_contract_form_scroll_to_top (KtContractForm   *self);
-/* The page's vertical scroll position, to keep it across a reload. */
+/* The scrolled window of the page (kt_list_refresh_begin () keeps its
+ * place across a reload), and its vertical scroll position. */
+GtkWidget     *kt_contract_form_get_scroller    (KtContractForm *self);
 GtkAdjustment *kt_contract_form_get_vadjustment (KtContractForm *self);
 
 G_END_DECLS

@@ -432,27 +432,15 @@ static void
 reload_in_place (KtContractPage *self,
                  KtContract     *stored)
 {
-  GtkAdjustment *adjustment = kt_contract_form_get_vadjustment (KT_CONTRACT_FORM (self->form));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focused = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *focus = NULL;
-  double value = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
-
-  if (focused != NULL && gtk_widget_is_ancestor (focused, GTK_WIDGET (self)))
-    g_set_weak_pointer (&focus, focused);
-
-  kt_contract_page_load_choices (self, stored->id);
-  kt_contract_page_show_contract (self, stored, TRUE);
+  KtListRefresh place;
 
   /* The form's rows stay the same widgets; the activities put their own
-   * focus back. Anything else that lost it gets it back here. */
-  if (focus != NULL && root != NULL && gtk_root_get_focus (root) == NULL &&
-      gtk_widget_get_root (focus) == root)
-    gtk_widget_grab_focus (focus);
-  g_clear_weak_pointer (&focus);
-
-  if (adjustment != NULL)
-    gtk_adjustment_set_value (adjustment, value);
+   * focus back. Anything else that lost it gets it back at the end. */
+  kt_list_refresh_begin (&place, GTK_WIDGET (self),
+                         kt_contract_form_get_scroller (KT_CONTRACT_FORM (self->form)), NULL);
+  kt_contract_page_load_choices (self, stored->id);
+  kt_contract_page_show_contract (self, stored, TRUE);
+  kt_list_refresh_end (&place);
 }
 
 void
